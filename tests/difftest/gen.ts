@@ -363,7 +363,7 @@ function genericBuild(b: UnitBuilder, t: Template, mn: string, size: Size, form:
   });
   let pfx = b.pseudo;
   if (t.lock && memDst && rng.bool(0.3)) pfx = "lock " + pfx;
-  if (t.swap && form.join(",") === "s,r" && rng.bool(0.5)) pfx += rng.pick(["{load} ", "{store} "]);
+  if (t.swap && form.length === 2 && form[0] === "s" && form[1] !== "m" && rng.bool(0.5)) pfx += rng.pick(["{load} ", "{store} "]);
   const name = mn + (t.nosuffix ? "" : SUFFIX[size]);
   b.emit(`${pfx}${name}${ops.length ? " " + ops.join(", ") : ""}`, t.reads ?? 0, fx(t.def ?? 0, t.undef ?? 0));
 }
