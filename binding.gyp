@@ -1,0 +1,9 @@
+{
+  "targets": [
+    {
+      "target_name": "hostsys",
+      "sources": ["native/hostsys.cc"],
+      "cflags_cc": ["-O2", "-Wno-cast-function-type"]
+    }
+  ]
+}

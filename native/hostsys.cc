@@ -1,0 +1,41 @@
+// hostsys: the one native piece of tsemu. It gives the linux-user layer what Node's fs module does
+// not: raw host system calls (dup2, fcntl, ioctl, getdents64, pipe2, wait4...) whose pointer
+// arguments point straight into guest memory, exactly as qemu-user passes g2h() pointers. The JS
+// syscall layer checks every guest buffer against the guest page table before passing it here.
+#include <node.h>
+#include <v8.h>
+#include <errno.h>
+#include <stdint.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+using namespace v8;
+
+// base(sab): host address of a SharedArrayBuffer's first byte, as a Number (< 2^53 on x86-64).
+static void Base(const FunctionCallbackInfo<Value>& args) {
+  Isolate* iso = args.GetIsolate();
+  if (args.Length() < 1 || !args[0]->IsSharedArrayBuffer()) {
+    iso->ThrowException(Exception::TypeError(String::NewFromUtf8Literal(iso, "base: SharedArrayBuffer expected")));
+    return;
+  }
+  void* p = args[0].As<SharedArrayBuffer>()->GetBackingStore()->Data();
+  args.GetReturnValue().Set(Number::New(iso, (double)(uintptr_t)p));
+}
+
+// sys(nr, a1..a6): syscall(2) on the host; returns the result or -errno.
+static void Sys(const FunctionCallbackInfo<Value>& args) {
+  Isolate* iso = args.GetIsolate();
+  Local<Context> ctx = iso->GetCurrentContext();
+  int64_t a[7] = {0, 0, 0, 0, 0, 0, 0};
+  for (int i = 0; i < 7 && i < args.Length(); i++) a[i] = (int64_t)args[i]->NumberValue(ctx).FromMaybe(0);
+  long r = syscall((long)a[0], (long)a[1], (long)a[2], (long)a[3], (long)a[4], (long)a[5], (long)a[6]);
+  if (r == -1) r = -errno;
+  args.GetReturnValue().Set(Number::New(iso, (double)r));
+}
+
+static void Init(Local<Object> exports, Local<Value>, void*) {
+  NODE_SET_METHOD(exports, "base", Base);
+  NODE_SET_METHOD(exports, "sys", Sys);
+}
+
+NODE_MODULE(NODE_GYP_MODULE_NAME, Init)

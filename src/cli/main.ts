@@ -1,0 +1,141 @@
+// tsemu-<arch>: the qemu-user-compatible command line. Parses options, loads the program, runs
+// the guest and exits with its status. Every user error is one line on stderr and a non-zero
+// status; an internal error is reported as such, never as a bare stack trace.
+import * as fs from "fs";
+import * as path from "path";
+import { AddressSpace, PAGE_READ, PAGE_WRITE } from "../memory/address-space";
+import { ExecEngine } from "../exec/cpu-exec";
+import { Log, helpText } from "../util/log";
+import { CPUX86State, R_CS, R_DS, R_ES, R_ESP, R_SS, SEG_LIMIT, SEG_SEL, EIP } from "../target/i386/cpu";
+import { I386Frontend } from "../target/i386/frontend";
+import { Task, SCRATCH_BASE, SCRATCH_SIZE, STACK_SIZE } from "../linux-user/task";
+import { loadElf, LoadError } from "../linux-user/elfload";
+import { SyscallDispatcher } from "../linux-user/syscall";
+import { I386_SYSCALLS } from "../linux-user/i386/syscall-table";
+import { I386_ARCH_SYSCALLS } from "../linux-user/i386/syscalls";
+import { cpuLoop } from "../linux-user/i386/cpu-loop";
+import { mapSigtramp } from "../linux-user/i386/signal";
+import { reserveHostFds } from "../linux-user/syscalls/fs";
+import { InfoRequest, OptionError, parseOptions, usage } from "./options";
+
+export const VERSION = "0.1.0";
+
+function hostFdsOpen(): number[] {
+  try {
+    return fs.readdirSync("/proc/self/fd").map(Number).filter((n) => n > 2);
+  } catch {
+    return [];
+  }
+}
+
+export function main(arch: string): void {
+  const cmd = `tsemu-${arch}`;
+  let status: number;
+  try {
+    status = run(cmd, process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof InfoRequest) {
+      if (e.message === "help") process.stdout.write(usage(cmd, arch));
+      else process.stdout.write(`${cmd} version ${VERSION} (tsemu)\nA QEMU-style user-mode emulator in TypeScript\n`);
+      status = 0;
+    } else if (e instanceof OptionError || e instanceof LoadError) {
+      process.stderr.write(`${cmd}: ${e.message}\n`);
+      status = 1;
+    } else {
+      const err = e as Error;
+      process.stderr.write(`${cmd}: internal error: ${err && err.message ? err.message : String(e)}\n`);
+      if (process.env.TSEMU_DEBUG) process.stderr.write(String(err && err.stack) + "\n");
+      status = 70;
+    }
+  }
+  process.exit(status);
+}
+
+function run(cmd: string, argv: string[]): number {
+  const opts = parseOptions(argv, process.env);
+  const log = new Log();
+  if (opts.logItems === "help") {
+    process.stdout.write("Log items (comma separated):\n" + helpText() + "\n");
+    return 0;
+  }
+  if (opts.logItems) {
+    const err = log.enable(opts.logItems);
+    if (err) throw new OptionError(err.split("\n").pop()!);
+  }
+  if (opts.logFile) {
+    try {
+      log.setFile(opts.logFile);
+    } catch (e) {
+      throw new OptionError(`cannot open log file '${opts.logFile}': ${(e as Error).message}`);
+    }
+  }
+  if (opts.cpuModel === "help") {
+    process.stdout.write("Available CPUs:\n  i686\n");
+    return 0;
+  }
+
+  const mem = new AddressSpace();
+  const cpu = new CPUX86State(mem);
+  const frontend = new I386Frontend(cpu);
+  const engine = new ExecEngine(frontend, mem, cpu, log);
+  if (opts.oneInsnPerTb) engine.maxInsns = 1;
+  if (log.enabled("nochain")) engine.chaining = false;
+  const task = new Task(mem, cpu, engine, log);
+  task.prefix = opts.prefix;
+  // the scratch area is host-only: never readable by the guest
+  void SCRATCH_BASE;
+  void SCRATCH_SIZE;
+
+  const env: string[] = [];
+  const envMap = new Map<string, string>(Object.entries(process.env).map(([k, v]) => [k, v ?? ""]));
+  for (const kv of opts.setEnv) {
+    const eq = kv.indexOf("=");
+    if (eq > 0) envMap.set(kv.slice(0, eq), kv.slice(eq + 1));
+  }
+  for (const k of opts.unsetEnv) envMap.delete(k);
+  for (const [k, v] of envMap) env.push(`${k}=${v}`);
+
+  const prog = opts.program;
+  task.exePath = path.resolve(prog);
+  const guestArgv = [opts.argv0 ?? prog, ...opts.args];
+  void STACK_SIZE;
+  const img = loadElf(task, prog, guestArgv, env, { machine: 3, platform: "i686", hwcap: 0x178bfbff & 0x8111, dynBase: 0x56555000 });
+  mapSigtramp(task);
+  const R = cpu.R;
+  R[R_ESP] = img.sp;
+  R[EIP] = img.entry;
+  R[SEG_SEL + R_CS] = 0x23;
+  for (const s of [R_DS, R_ES, R_SS]) R[SEG_SEL + s] = 0x2b;
+  for (let s = 0; s < 6; s++) R[SEG_LIMIT + s] = -1;
+  if (log.enabled("page")) log.write(pageDump(mem, img.entry, img.brk, img.sp));
+  reserveHostFds(hostFdsOpen());
+
+  const syscalls = new SyscallDispatcher(I386_SYSCALLS, I386_ARCH_SYSCALLS);
+  syscalls.strace = opts.strace || log.enabled("strace");
+  void PAGE_READ;
+  void PAGE_WRITE;
+  void cmd;
+  return cpuLoop(task, engine, syscalls, cmd);
+}
+
+/** -d page: the guest memory map after loading, as qemu prints it. */
+function pageDump(mem: AddressSpace, entry: number, brk: number, sp: number): string {
+  const lines = ["start    end      size     prot"];
+  let p = 0;
+  const prot = (f: number) => (f & 1 ? "r" : "-") + (f & 2 ? "w" : "-") + (f & 4 ? "x" : "-");
+  while (p < 1 << 20) {
+    const f = mem.pages[p] & 0x27;
+    if (!(f & 0x20)) {
+      p++;
+      continue;
+    }
+    let q = p;
+    while (q < 1 << 20 && (mem.pages[q] & 0x27) === f) q++;
+    const hx = (v: number) => (v >>> 0).toString(16).padStart(8, "0");
+    lines.push(`${hx(p << 12)}-${hx(q << 12)} ${hx((q - p) << 12)} ${prot(f)}`);
+    p = q;
+  }
+  const hx = (v: number) => "0x" + (v >>> 0).toString(16).padStart(8, "0");
+  lines.push(`start_brk   ${hx(brk)}`, `entry       ${hx(entry)}`, `stack_start ${hx(sp)}`);
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,164 @@
+// cpu_exec: run translated blocks until one raises an exception (syscall, fault, trap...).
+//
+// Blocks are cached by guest pc (user mode has no other state that changes translation; a
+// change of translation options flushes). A block leaving through `goto_tb n` is chained: it keeps
+// a direct reference to its successor, so the common path is one call per block with no lookup.
+// Indirect jumps (`lookup_and_goto_ptr`) go through a small direct-mapped jump cache before the
+// full map. Writing to a page that holds translated code invalidates that page's blocks.
+import { instantiate, makeRuntime, Runtime, TBFunction, generateSource, CompileOptions } from "../backend/js/emit";
+import { EXIT_CHAIN0, EXIT_CHAIN1, EXIT_LOOKUP } from "../ir/opcodes";
+import { optimize, verify } from "../ir/opt";
+import { printIR } from "../ir/printer";
+import { AddressSpace, PAGE_BITS } from "../memory/address-space";
+import type { Frontend } from "./frontend";
+import { Log } from "../util/log";
+
+export class TranslationBlock {
+  jmp0: TranslationBlock | null = null;
+  jmp1: TranslationBlock | null = null;
+  valid = true;
+  execCount = 0;
+  constructor(
+    readonly pc: number,
+    readonly end: number,
+    readonly fn: TBFunction,
+    readonly source: string,
+  ) {}
+}
+
+export interface ExecStats {
+  translated: number;
+  invalidated: number;
+  flushes: number;
+}
+
+const JC_BITS = 12;
+const JC_SIZE = 1 << JC_BITS;
+
+export class ExecEngine {
+  private cache = new Map<number, TranslationBlock>();
+  private jc: (TranslationBlock | null)[] = new Array(JC_SIZE).fill(null);
+  private pageTbs = new Map<number, TranslationBlock[]>();
+  private rt: Runtime;
+  private pcIndex: number;
+  private excIndex: number;
+  maxInsns = 512;
+  chaining = true;
+  compileOptions: CompileOptions = {};
+  readonly stats: ExecStats = { translated: 0, invalidated: 0, flushes: 0 };
+
+  constructor(
+    readonly frontend: Frontend,
+    readonly mem: AddressSpace,
+    readonly cpu: { R: Int32Array },
+    readonly log: Log,
+  ) {
+    this.rt = makeRuntime(cpu.R, frontend.target);
+    this.pcIndex = frontend.target.pcIndex;
+    this.excIndex = frontend.target.excIndex;
+    mem.onCodeWrite = (page) => this.invalidatePage(page);
+  }
+
+  /** Drop every translation (options changed, breakpoints set, exec of a new image). */
+  flush(): void {
+    for (const tb of this.cache.values()) tb.valid = false;
+    for (const page of this.pageTbs.keys()) this.mem.clearCode(page);
+    this.cache.clear();
+    this.pageTbs.clear();
+    this.jc.fill(null);
+    this.stats.flushes++;
+  }
+
+  invalidatePage(page: number): void {
+    const tbs = this.pageTbs.get(page);
+    this.mem.clearCode(page);
+    if (!tbs) return;
+    this.pageTbs.delete(page);
+    for (const tb of tbs) {
+      if (!tb.valid) continue;
+      tb.valid = false;
+      this.stats.invalidated++;
+      if (this.cache.get(tb.pc) === tb) this.cache.delete(tb.pc);
+      const slot = (tb.pc ^ (tb.pc >>> JC_BITS)) & (JC_SIZE - 1);
+      if (this.jc[slot] === tb) this.jc[slot] = null;
+    }
+  }
+
+  private translate(pc: number): TranslationBlock {
+    const log = this.log;
+    const block = this.frontend.translate(pc, this.maxInsns);
+    const f = block.ir;
+    if (log.enabled("in_asm")) log.write(`----------------\nIN: \n${block.disassembly()}\n`);
+    if (log.enabled("op")) log.write(`OP:\n${printIR(f)}\n`);
+    if (process.env.TSEMU_VERIFY) verify(f);
+    optimize(f);
+    if (process.env.TSEMU_VERIFY) verify(f);
+    if (log.enabled("op_opt")) log.write(`OP after optimization and liveness analysis:\n${printIR(f)}\n`);
+    const source = generateSource(f, this.frontend.target, this.compileOptions);
+    if (log.enabled("out_asm")) log.write(`OUT: [size=${source.length}]\n${source}\n`);
+    const fn = instantiate(source, this.cpu, this.mem, this.rt);
+    const tb = new TranslationBlock(pc, block.end, fn, source);
+    this.stats.translated++;
+    const p0 = pc >>> PAGE_BITS;
+    const p1 = (block.end - 1) >>> PAGE_BITS;
+    for (let p = p0; p <= p1; p++) {
+      let list = this.pageTbs.get(p);
+      if (!list) this.pageTbs.set(p, (list = []));
+      list.push(tb);
+      this.mem.markCode(p);
+    }
+    this.cache.set(pc, tb);
+    return tb;
+  }
+
+  lookup(pc: number): TranslationBlock {
+    const slot = (pc ^ (pc >>> JC_BITS)) & (JC_SIZE - 1);
+    let tb = this.jc[slot];
+    if (tb !== null && tb.pc === pc) return tb;
+    tb = this.cache.get(pc) ?? this.translate(pc);
+    this.jc[slot] = tb;
+    return tb;
+  }
+
+  /** Run until an exception; returns the exception number (EXCP_* or a guest vector). */
+  run(): number {
+    const R = this.cpu.R;
+    const pcIndex = this.pcIndex;
+    if (this.log.enabled("exec") || this.log.enabled("cpu") || !this.chaining) return this.runLogged();
+    let tb = this.lookup(R[pcIndex] >>> 0);
+    for (;;) {
+      const r = tb.fn();
+      if (r === EXIT_CHAIN0) {
+        let n = tb.jmp0;
+        if (n === null || !n.valid) {
+          n = this.lookup(R[pcIndex] >>> 0);
+          if (tb.valid) tb.jmp0 = n;
+        }
+        tb = n;
+      } else if (r === EXIT_CHAIN1) {
+        let n = tb.jmp1;
+        if (n === null || !n.valid) {
+          n = this.lookup(R[pcIndex] >>> 0);
+          if (tb.valid) tb.jmp1 = n;
+        }
+        tb = n;
+      } else if (r === EXIT_LOOKUP) {
+        tb = this.lookup(R[pcIndex] >>> 0);
+      } else return R[this.excIndex];
+    }
+  }
+
+  /** The same loop, one lookup per block, with `-d exec` / `-d cpu` output. */
+  private runLogged(): number {
+    const R = this.cpu.R;
+    const log = this.log;
+    for (;;) {
+      const pc = R[this.pcIndex] >>> 0;
+      const tb = this.lookup(pc);
+      if (log.enabled("cpu")) log.write(this.frontend.dumpState());
+      if (log.enabled("exec")) log.write(`Trace 0: ${tb.pc.toString(16).padStart(8, "0")} [${pc.toString(16).padStart(8, "0")}/0x0]\n`);
+      const r = tb.fn();
+      if (r !== EXIT_CHAIN0 && r !== EXIT_CHAIN1 && r !== EXIT_LOOKUP) return R[this.excIndex];
+    }
+  }
+}

@@ -1,0 +1,134 @@
+// A guest process as the linux-user layer sees it (QEMU's TaskState): its CPU, address space,
+// execution engine, program break, mmap allocator, signal state and the scratch area used to pass
+// host-side strings to host system calls.
+import { AddressSpace, PAGE_SIZE, PAGE_BITS, PAGE_VALID, PAGE_READ, PAGE_WRITE, PAGE_CODE } from "../memory/address-space";
+import { ExecEngine } from "../exec/cpu-exec";
+import { Log } from "../util/log";
+import { hostsys } from "./host";
+import { SignalState } from "./signal-state";
+
+/** Host-only scratch memory inside the guest buffer, never mapped for the guest. */
+export const SCRATCH_BASE = 0xffff0000;
+export const SCRATCH_SIZE = 0x10000;
+/** Highest address the mmap allocator hands out (the stack lives above it). */
+export const MMAP_TOP = 0xb8000000;
+export const STACK_TOP = 0xc0000000;
+export const STACK_SIZE = 8 * 1024 * 1024;
+
+export interface GuestCpu {
+  R: Int32Array;
+}
+
+export class Task {
+  /** host address of guest address 0 */
+  readonly G: number;
+  brkStart = 0;
+  brk = 0;
+  exitStatus: number | null = null;
+  /** absolute host path of the running executable (readlink /proc/self/exe) */
+  exePath = "";
+  /** -L: prefix searched first for absolute paths */
+  prefix = "";
+  tidAddress = 0;
+  readonly signals = new SignalState();
+  private scratchUsed = 0;
+
+  constructor(
+    readonly mem: AddressSpace,
+    readonly cpu: GuestCpu,
+    readonly engine: ExecEngine,
+    readonly log: Log,
+  ) {
+    this.G = hostsys().base(mem.buffer);
+  }
+
+  // ---- guest buffers handed to the host (the syscall layer's side of the access layer) ------------
+  /** Host pointer for a guest buffer, or -1 if the guest may not access it so (EFAULT). */
+  buf(addr: number, len: number, write: boolean): number {
+    addr >>>= 0;
+    if (len < 0 || !this.mem.check(addr, len, write)) return -1;
+    if (write && len > 0) {
+      for (let p = addr >>> PAGE_BITS; p <= (addr + len - 1) >>> PAGE_BITS; p++) {
+        if (this.mem.pages[p] & PAGE_CODE) this.mem.onCodeWrite(p);
+      }
+    }
+    return this.G + addr;
+  }
+  /** A guest NUL-terminated string as a JS string, or null if unreadable. */
+  str(addr: number): string | null {
+    try {
+      return Buffer.from(this.mem.readCString(addr >>> 0, 4096)).toString("latin1");
+    } catch {
+      return null;
+    }
+  }
+  /** Host pointer of a NUL-terminated copy of `s` in the scratch area (valid until resetScratch). */
+  scratchString(s: string): number {
+    const b = Buffer.from(s + "\0", "latin1");
+    return this.scratchBytes(b);
+  }
+  scratchBytes(b: Uint8Array): number {
+    if (this.scratchUsed + b.length > SCRATCH_SIZE) this.scratchUsed = 0;
+    const a = SCRATCH_BASE + this.scratchUsed;
+    this.mem.u8.set(b, a);
+    this.scratchUsed = (this.scratchUsed + b.length + 7) & ~7;
+    return this.G + a;
+  }
+  scratchAlloc(len: number): { host: number; addr: number } {
+    if (this.scratchUsed + len > SCRATCH_SIZE) this.scratchUsed = 0;
+    const a = SCRATCH_BASE + this.scratchUsed;
+    this.mem.u8.fill(0, a, a + len);
+    this.scratchUsed = (this.scratchUsed + len + 7) & ~7;
+    return { host: this.G + a, addr: a };
+  }
+  resetScratch(): void {
+    this.scratchUsed = 0;
+  }
+
+  /** Host path for a guest path: -L prefix for absolute paths that exist under it. */
+  hostPath(p: string): string {
+    if (this.prefix && p.startsWith("/")) {
+      const fs = require("fs") as typeof import("fs");
+      const q = this.prefix + p;
+      if (fs.existsSync(q)) return q;
+    }
+    return p;
+  }
+
+  // ---- address-space allocation ---------------------------------------------------------------
+  /** Lowest free range of len bytes below MMAP_TOP, searched top-down; 0 if none. */
+  findFree(len: number, hint = 0): number {
+    const pages = this.mem.pages;
+    const n = Math.ceil(len / PAGE_SIZE);
+    const free = (start: number) => {
+      for (let p = start; p < start + n; p++) if (pages[p] & PAGE_VALID) return false;
+      return true;
+    };
+    if (hint) {
+      const hp = hint >>> PAGE_BITS;
+      if (hp + n <= MMAP_TOP >>> PAGE_BITS && hint >= 0x10000 && free(hp)) return hint >>> 0;
+    }
+    let top = MMAP_TOP >>> PAGE_BITS;
+    const floor = Math.max(this.brk + 0x1000000, 0x10000) >>> PAGE_BITS;
+    while (top - n >= floor) {
+      let p = top - 1;
+      let ok = true;
+      for (; p >= top - n; p--) {
+        if (pages[p] & PAGE_VALID) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return ((top - n) << PAGE_BITS) >>> 0;
+      top = p;
+    }
+    return 0;
+  }
+  /** Map zeroed pages (anonymous memory). */
+  mapAnon(addr: number, len: number, prot: number): void {
+    this.mem.unmap(addr, len);
+    this.mem.setProt(addr, len, prot);
+  }
+}
+
+export { PAGE_READ, PAGE_WRITE };

@@ -1,0 +1,130 @@
+// Helpers for the rarer integer instructions: cpuid, rdtsc, cmpxchg8b and the BCD adjusts.
+import { HELPER_READS_GLOBALS, HELPER_WRITES_GLOBALS, registerHelper } from "../../../ir/ir";
+import { CC_OP_EFLAGS, computeEflags } from "../cc";
+import { CC_DST, CC_OP, CC_SRC, CC_SRC2, CPUX86State, R_EAX, R_EBX, R_ECX, R_EDX } from "../cpu";
+import { EXCP_DE, raiseException } from "./alu";
+
+const RW = HELPER_READS_GLOBALS | HELPER_WRITES_GLOBALS;
+
+function flagsOf(cpu: CPUX86State): number {
+  const R = cpu.R;
+  return computeEflags(R[CC_OP], R[CC_DST], R[CC_SRC], R[CC_SRC2]);
+}
+function setFlags(cpu: CPUX86State, fl: number): void {
+  const R = cpu.R;
+  R[CC_OP] = CC_OP_EFLAGS;
+  R[CC_SRC] = fl & 0x8d5;
+  R[CC_DST] = 0;
+}
+
+/** The CPU model tsemu reports: exactly the features the translator implements. */
+export const CPUID_VENDOR = "GenuineIntel";
+export const CPUID_FEATURES_EDX = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15); // FPU TSC CX8 CMOV
+export const CPUID_FEATURES_ECX = 0;
+const vendorWords = [0, 4, 8].map((o) => Buffer.from(CPUID_VENDOR, "latin1").readInt32LE(o));
+
+export function cpuid(cpu: CPUX86State): void {
+  const R = cpu.R;
+  const leaf = R[R_EAX] >>> 0;
+  let a = 0, b = 0, c = 0, d = 0;
+  if (leaf === 0) {
+    a = 1;
+    [b, d, c] = vendorWords;
+  } else if (leaf === 1) {
+    a = 0x00000633; // family 6, model 3, stepping 3 (a plain i686)
+    b = 0x00000800; // clflush line size 8 quadwords
+    c = CPUID_FEATURES_ECX;
+    d = CPUID_FEATURES_EDX;
+  } else if (leaf === 0x80000000) {
+    a = 0x80000000;
+  }
+  R[R_EAX] = a;
+  R[R_EBX] = b;
+  R[R_ECX] = c;
+  R[R_EDX] = d;
+}
+export const helper_cpuid = registerHelper({ name: "cpuid", flags: RW, ret: null, fn: cpuid });
+
+const tscStart = process.hrtime.bigint();
+export const helper_rdtsc = registerHelper({
+  name: "rdtsc", flags: RW, ret: null,
+  fn: (cpu: CPUX86State) => {
+    // a 1 GHz counter from the host clock: monotonic and plausible
+    const t = process.hrtime.bigint() - tscStart + 1000000n;
+    cpu.R[R_EAX] = Number(BigInt.asIntN(32, t));
+    cpu.R[R_EDX] = Number(BigInt.asIntN(32, t >> 32n));
+  },
+});
+
+export const helper_cmpxchg8b = registerHelper({
+  name: "cmpxchg8b", flags: RW, ret: null,
+  fn: (cpu: CPUX86State, addr: number) => {
+    const R = cpu.R;
+    const mem = cpu.mem;
+    const old = mem.ld64(addr);
+    const cmp = BigInt.asIntN(64, (BigInt(R[R_EDX]) << 32n) | BigInt(R[R_EAX] >>> 0));
+    const fl = flagsOf(cpu);
+    if (old === cmp) {
+      mem.st64(addr, BigInt.asIntN(64, (BigInt(R[R_ECX]) << 32n) | BigInt(R[R_EBX] >>> 0)));
+      setFlags(cpu, fl | 0x40);
+    } else {
+      mem.st64(addr, old); // the hardware writes the old value back
+      R[R_EAX] = Number(BigInt.asIntN(32, old));
+      R[R_EDX] = Number(BigInt.asIntN(32, old >> 32n));
+      setFlags(cpu, fl & ~0x40);
+    }
+  },
+});
+
+// ---- BCD adjusts (flags per the SDM; "undefined" ones as Intel CPUs leave them) ------------------------
+const PF = (v: number) => computeEflags(17, v & 0xff, 0, 0) & 0xc4; // SF ZF PF of a byte
+function bcd(cpu: CPUX86State, op: number, imm: number): void {
+  const R = cpu.R;
+  let al = R[R_EAX] & 0xff;
+  let ah = (R[R_EAX] >> 8) & 0xff;
+  const fl = flagsOf(cpu);
+  let cf = fl & 1, af = fl & 0x10;
+  let nf = 0;
+  switch (op) {
+    case 0: { // daa
+      const oldAl = al, oldCf = cf;
+      cf = 0;
+      if ((al & 0xf) > 9 || af) { al = (al + 6) & 0xff; cf = oldCf | (oldAl + 6 > 0xff ? 1 : 0); af = 0x10; } else af = 0;
+      if (oldAl > 0x99 || oldCf) { al = (al + 0x60) & 0xff; cf = 1; } else cf = 0;
+      nf = cf | af | PF(al) | (fl & 0x800);
+      break;
+    }
+    case 1: { // das
+      const oldAl = al, oldCf = cf;
+      cf = 0;
+      if ((al & 0xf) > 9 || af) { cf = oldCf | (al < 6 ? 1 : 0); al = (al - 6) & 0xff; af = 0x10; } else af = 0;
+      if (oldAl > 0x99 || oldCf) { al = (al - 0x60) & 0xff; cf = 1; }
+      nf = cf | af | PF(al) | (fl & 0x800);
+      break;
+    }
+    case 2: // aaa
+    case 3: { // aas
+      if ((al & 0xf) > 9 || af) {
+        if (op === 2) { al = al + 6; ah = (ah + 1) & 0xff; } else { al = al - 6; ah = (ah - 1) & 0xff; }
+        af = 0x10; cf = 1;
+      } else { af = 0; cf = 0; }
+      al &= 0xf;
+      nf = cf | af | PF(al) | (fl & 0x800);
+      break;
+    }
+    case 4: // aam
+      if (imm === 0) raiseException(cpu, EXCP_DE);
+      ah = Math.floor(al / imm);
+      al = al % imm;
+      nf = PF(al);
+      break;
+    case 5: // aad
+      al = (al + ah * imm) & 0xff;
+      ah = 0;
+      nf = PF(al);
+      break;
+  }
+  R[R_EAX] = (R[R_EAX] & ~0xffff) | ((ah & 0xff) << 8) | (al & 0xff);
+  setFlags(cpu, nf);
+}
+export const helper_bcd = registerHelper({ name: "bcd", flags: RW, ret: null, fn: bcd });
