@@ -101,9 +101,10 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
       if ("group" in me) return me.group[(readModrm() >> 3) & 7];
       return me;
     };
+    let opByte = b;
     if (b === 0x0f) {
-      const b2 = byte();
-      entry = fromMap(TWO_BYTE[b2]);
+      opByte = byte();
+      entry = fromMap(TWO_BYTE[opByte]);
     } else if (b >= 0xd8 && b <= 0xdf) {
       const mr = readModrm();
       const row = b - 0xd8;
@@ -222,7 +223,7 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
           insn.ops.push({ kind: OpKind.MEM, size: sz, reg: k === "X" ? 6 : 7, imm: 0 });
           break;
         case "Z":
-          insn.ops.push({ kind: OpKind.REG, size: sz, reg: b & 7, imm: 0 });
+          insn.ops.push({ kind: OpKind.REG, size: sz, reg: opByte & 7, imm: 0 });
           break;
         case "A":
           if (spec === "AL") insn.ops.push({ kind: OpKind.REG, size: 1, reg: 0, imm: 0 });

@@ -102,10 +102,13 @@ function bcd(cpu: CPUX86State, op: number, imm: number): void {
       nf = cf | af | PF(al) | (fl & 0x800);
       break;
     }
-    case 2: // aaa
-    case 3: { // aas
+    case 2: // aaa: AX += 0x106 (the carry from AL reaches AH, as current CPUs do)
+    case 3: { // aas: AX -= 6, AH -= 1
       if ((al & 0xf) > 9 || af) {
-        if (op === 2) { al = al + 6; ah = (ah + 1) & 0xff; } else { al = al - 6; ah = (ah - 1) & 0xff; }
+        let ax = (ah << 8) | al;
+        ax = op === 2 ? ax + 0x106 : ((ax - 6) & 0xffff) - 0x100;
+        ah = (ax >> 8) & 0xff;
+        al = ax & 0xff;
         af = 0x10; cf = 1;
       } else { af = 0; cf = 0; }
       al &= 0xf;

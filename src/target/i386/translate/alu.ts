@@ -170,16 +170,15 @@ function trans_cmpxchg(s: DisasContext, insn: DecodedInsn): void {
   f.mov(dv, dest);
   const src = s.loadOp(so);
   const acc = s.loadReg(size, R_EAX);
-  const accv = s.tmp();
-  f.mov(accv, acc);
-  const dm = s.tmp(), am = s.tmp();
+  const dm = s.tmp();
   f.andi(dm, dv, size === 4 ? -1 : (1 << (size * 8)) - 1);
-  f.andi(am, accv, size === 4 ? -1 : (1 << (size * 8)) - 1);
+  const am = acc;
   const nv = s.tmp();
   f.movcond(Cond.EQ, nv, dm, am, src, dv);
   s.storeOp(d, nv); // the hardware always writes the destination
+  // the accumulator changes only on a mismatch (and may itself have been the destination)
   const na = s.tmp();
-  f.movcond(Cond.EQ, na, dm, am, accv, dv);
+  f.movcond(Cond.EQ, na, dm, am, s.loadReg(size, R_EAX), dv);
   s.storeReg(size, R_EAX, na);
   const r = s.tmp();
   f.sub(r, am, dm);

@@ -72,10 +72,17 @@ export class DisasContext {
   }
 
   // ---- registers ----------------------------------------------------------------------------
-  /** Value of a general register of the given size, zero-extended (8-bit: al..bh numbering). */
+  /**
+   * Value of a general register of the given size, zero-extended (8-bit: al..bh numbering), as a
+   * fresh temp: it keeps the old value after the register is written (copy propagation removes
+   * the copy when nothing writes the register in between).
+   */
   loadReg(size: number, r: number): number {
-    if (size === 4) return r;
     const t = this.tmp();
+    if (size === 4) {
+      this.f.mov(t, r);
+      return t;
+    }
     if (size === 2) this.f.unop("ext16u", t, r);
     else if (r < 4) this.f.unop("ext8u", t, r);
     else {
