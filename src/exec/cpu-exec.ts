@@ -12,6 +12,7 @@ import { printIR } from "../ir/printer";
 import { AddressSpace, PAGE_BITS } from "../memory/address-space";
 import type { Frontend } from "./frontend";
 import { Log } from "../util/log";
+import { EXCP_SMC, SMC_RESTART } from "./exceptions";
 
 export class TranslationBlock {
   jmp0: TranslationBlock | null = null;
@@ -23,6 +24,7 @@ export class TranslationBlock {
     readonly end: number,
     readonly fn: TBFunction,
     readonly source: string,
+    readonly insnCount: number,
   ) {}
 }
 
@@ -46,6 +48,8 @@ export class ExecEngine {
   chaining = true;
   compileOptions: CompileOptions = {};
   readonly stats: ExecStats = { translated: 0, invalidated: 0, flushes: 0 };
+  /** the block being executed (null outside generated code): self-modification is checked against it */
+  private current: TranslationBlock | null = null;
 
   constructor(
     readonly frontend: Frontend,
@@ -69,6 +73,11 @@ export class ExecEngine {
     this.stats.flushes++;
   }
 
+  /**
+   * A store is about to modify `page`: drop its translations. If the running block is one of them
+   * and has instructions after the current one, the store is abandoned (SMC_RESTART) and the
+   * instruction is redone alone, as QEMU does, so the rest of the block runs from the new code.
+   */
   invalidatePage(page: number): void {
     const tbs = this.pageTbs.get(page);
     this.mem.clearCode(page);
@@ -82,11 +91,13 @@ export class ExecEngine {
       const slot = (tb.pc ^ (tb.pc >>> JC_BITS)) & (JC_SIZE - 1);
       if (this.jc[slot] === tb) this.jc[slot] = null;
     }
+    const cur = this.current;
+    if (cur !== null && !cur.valid && cur.insnCount > 1) throw SMC_RESTART;
   }
 
-  private translate(pc: number): TranslationBlock {
+  private translate(pc: number, maxInsns = this.maxInsns, cache = true): TranslationBlock {
     const log = this.log;
-    const block = this.frontend.translate(pc, this.maxInsns);
+    const block = this.frontend.translate(pc, maxInsns);
     const f = block.ir;
     if (log.enabled("in_asm")) log.write(`----------------\nIN: \n${block.disassembly()}\n`);
     if (log.enabled("op")) log.write(`OP:\n${printIR(f)}\n`);
@@ -97,8 +108,9 @@ export class ExecEngine {
     const source = generateSource(f, this.frontend.target, this.compileOptions);
     if (log.enabled("out_asm")) log.write(`OUT: [size=${source.length}]\n${source}\n`);
     const fn = instantiate(source, this.cpu, this.mem, this.rt);
-    const tb = new TranslationBlock(pc, block.end, fn, source);
+    const tb = new TranslationBlock(pc, block.end, fn, source, block.insnCount);
     this.stats.translated++;
+    if (!cache) return tb;
     const p0 = pc >>> PAGE_BITS;
     const p1 = (block.end - 1) >>> PAGE_BITS;
     for (let p = p0; p <= p1; p++) {
@@ -127,6 +139,7 @@ export class ExecEngine {
     if (this.log.enabled("exec") || this.log.enabled("cpu") || !this.chaining) return this.runLogged();
     let tb = this.lookup(R[pcIndex] >>> 0);
     for (;;) {
+      this.current = tb;
       const r = tb.fn();
       if (r === EXIT_CHAIN0) {
         let n = tb.jmp0;
@@ -144,8 +157,28 @@ export class ExecEngine {
         tb = n;
       } else if (r === EXIT_LOOKUP) {
         tb = this.lookup(R[pcIndex] >>> 0);
-      } else return R[this.excIndex];
+      } else {
+        const ex = R[this.excIndex];
+        if (ex === EXCP_SMC) {
+          const e2 = this.runOneInsn();
+          if (e2 !== -1) return e2;
+          tb = this.lookup(R[pcIndex] >>> 0);
+          continue;
+        }
+        this.current = null;
+        return ex;
+      }
     }
+  }
+
+  /** Execute the instruction at pc in a throw-away one-instruction block; -1 or an exception. */
+  private runOneInsn(): number {
+    const R = this.cpu.R;
+    const tb = this.translate(R[this.pcIndex] >>> 0, 1, false);
+    this.current = tb;
+    const r = tb.fn();
+    this.current = null;
+    return r === EXIT_CHAIN0 || r === EXIT_CHAIN1 || r === EXIT_LOOKUP ? -1 : R[this.excIndex];
   }
 
   /** The same loop, one lookup per block, with `-d exec` / `-d cpu` output. */
@@ -157,8 +190,15 @@ export class ExecEngine {
       const tb = this.lookup(pc);
       if (log.enabled("cpu")) log.write(this.frontend.dumpState());
       if (log.enabled("exec")) log.write(`Trace 0: ${tb.pc.toString(16).padStart(8, "0")} [${pc.toString(16).padStart(8, "0")}/0x0]\n`);
+      this.current = tb;
       const r = tb.fn();
-      if (r !== EXIT_CHAIN0 && r !== EXIT_CHAIN1 && r !== EXIT_LOOKUP) return R[this.excIndex];
+      this.current = null;
+      if (r !== EXIT_CHAIN0 && r !== EXIT_CHAIN1 && r !== EXIT_LOOKUP) {
+        const ex = R[this.excIndex];
+        if (ex !== EXCP_SMC) return ex;
+        const e2 = this.runOneInsn();
+        if (e2 !== -1) return e2;
+      }
     }
   }
 }

@@ -7,6 +7,12 @@ export const EXCP_FAULT = 0x101; // guest memory access fault: details in GUEST_
 export const EXCP_HLT = 0x102; // a privileged halt in user mode
 export const EXCP_DEBUG = 0x103; // single-step or breakpoint (gdbstub)
 export const EXCP_INTERRUPT = 0x104; // the exec loop was asked to stop (signal pending, exit)
+/** the running block wrote to its own code: redo the instruction alone (handled in cpu_exec) */
+export const EXCP_SMC = 0x105;
+
+/** Thrown by the access layer, before the store, when a store would modify the running block. */
+export class SmcRestart {}
+export const SMC_RESTART = new SmcRestart();
 
 /** Thrown by helpers (as this one object) after they set the CPU's exception index. */
 export class RaisedException {}

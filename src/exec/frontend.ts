@@ -6,6 +6,7 @@ export interface GuestBlock {
   ir: IRFunc;
   /** guest bytes covered: [pc, end) */
   end: number;
+  insnCount: number;
   /** `-d in_asm` text: one line per instruction (address, bytes, disassembly) */
   disassembly(): string;
 }

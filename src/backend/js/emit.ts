@@ -15,7 +15,7 @@
 // The source is assembled from fixed templates, numbers, and names from the frontend's global
 // table and the helper table (checked to be plain identifiers): never from guest-controlled text.
 import { GUEST_FAULT, memAccessTemplates } from "../../memory/address-space";
-import { EXCP_FAULT, RAISED } from "../../exec/exceptions";
+import { EXCP_FAULT, EXCP_SMC, RAISED, SMC_RESTART } from "../../exec/exceptions";
 import {
   HELPER_READS_GLOBALS, HELPER_WRITES_GLOBALS, IRFunc, Insn, TempKind, Ty, helpers,
 } from "../../ir/ir";
@@ -62,6 +62,7 @@ export function makeRuntime(R: Int32Array, target: BackendTarget) {
     smulh,
     onFault(e: unknown): number {
       if (e === GUEST_FAULT) R[target.excIndex] = EXCP_FAULT;
+      else if (e === SMC_RESTART) R[target.excIndex] = EXCP_SMC;
       else if (e !== RAISED) throw e; // an emulator bug, not a guest event
       return EXIT_EXCEPTION;
     },

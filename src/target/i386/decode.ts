@@ -62,6 +62,7 @@ class Fault {
 class TooLong {}
 
 export function decode(pc: number, fetch: FetchFn): DecodeResult {
+  pc >>>= 0;
   let p = pc;
   const byte = (): number => {
     if (p - pc >= MAX_INSN_LEN) throw new TooLong();

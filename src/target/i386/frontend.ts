@@ -30,6 +30,7 @@ export class I386Frontend implements Frontend {
     return {
       ir: t.ctx.f,
       end: t.end,
+      insnCount: t.insnCount,
       disassembly: () =>
         t.insns
           .map((d) => {

@@ -35,6 +35,8 @@ export interface TranslatedBlock {
   /** guest bytes covered: [pc, end) */
   end: number;
   insns: DecodedInsn[];
+  /** guest instructions in the block, counting a final undecodable one */
+  insnCount: number;
 }
 
 const helper_fetch_fault = registerHelper({
@@ -49,6 +51,7 @@ export function translateBlock(pc: number, fetch: FetchFn, opts: TranslateOption
   const insns: DecodedInsn[] = [];
   const firstPage = pc >>> PAGE_BITS;
   let cur = pc;
+  let extra = 0;
   for (;;) {
     const d = decode(cur, fetch);
     if ("error" in d) {
@@ -58,6 +61,7 @@ export function translateBlock(pc: number, fetch: FetchFn, opts: TranslateOption
         break;
       }
       s.f.insnStart(cur);
+      extra = 1;
       if (d.error === "fault") {
         s.f.call(helper_fetch_fault, [], [s.c(d.addr)]);
         s.gotoTb(0, cur);
@@ -78,5 +82,5 @@ export function translateBlock(pc: number, fetch: FetchFn, opts: TranslateOption
       break;
     }
   }
-  return { ctx: s, end: cur, insns };
+  return { ctx: s, end: Math.max(cur, pc + 1), insns, insnCount: insns.length + extra };
 }
