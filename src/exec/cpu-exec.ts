@@ -5,7 +5,8 @@
 // a direct reference to its successor, so the common path is one call per block with no lookup.
 // Indirect jumps (`lookup_and_goto_ptr`) go through a small direct-mapped jump cache before the
 // full map. Writing to a page that holds translated code invalidates that page's blocks.
-import { instantiate, makeRuntime, Runtime, TBFunction, generateSource, CompileOptions } from "../backend/js/emit";
+import { instantiate, makeRuntime, Runtime, TBFunction, generateSource, generateRegionSource, CompileOptions } from "../backend/js/emit";
+import type { IRFunc } from "../ir/ir";
 import { EXIT_CHAIN0, EXIT_CHAIN1, EXIT_LOOKUP } from "../ir/opcodes";
 import { optimize, verify } from "../ir/opt";
 import { printIR } from "../ir/printer";
@@ -17,21 +18,39 @@ import { EXCP_SMC, SMC_RESTART } from "./exceptions";
 export class TranslationBlock {
   jmp0: TranslationBlock | null = null;
   jmp1: TranslationBlock | null = null;
+  /** the block an indirect jump from here last went to (region formation follows it) */
+  ind: TranslationBlock | null = null;
   valid = true;
   execCount = 0;
+  /** regions containing this block; its fn is then the last region's function */
+  readonly regions: Region[] = [];
   constructor(
     readonly pc: number,
     readonly end: number,
-    readonly fn: TBFunction,
+    public fn: TBFunction,
     readonly source: string,
     readonly insnCount: number,
+    /** optimized IR, kept to compile the block into regions */
+    readonly ir: IRFunc,
   ) {}
 }
+
+/** Hot blocks compiled together into one function (see generateRegionSource). */
+export class Region {
+  constructor(readonly members: TranslationBlock[]) {}
+}
+
+/** Executions after which a block seeds a region. */
+const HOT = 2000;
+/** Blocks joining a region must have run at least this often. */
+const WARM = 50;
+const MAX_REGION = 64;
 
 export interface ExecStats {
   translated: number;
   invalidated: number;
   flushes: number;
+  regions: number;
 }
 
 const JC_BITS = 12;
@@ -47,7 +66,9 @@ export class ExecEngine {
   maxInsns = 512;
   chaining = true;
   compileOptions: CompileOptions = {};
-  readonly stats: ExecStats = { translated: 0, invalidated: 0, flushes: 0 };
+  readonly stats: ExecStats = { translated: 0, invalidated: 0, flushes: 0, regions: 0 };
+  /** compile hot loops into regions (off with -d nochain and in single-step mode) */
+  regionsEnabled = true;
   /** the block being executed (null outside generated code): self-modification is checked against it */
   private current: TranslationBlock | null = null;
 
@@ -84,15 +105,50 @@ export class ExecEngine {
     if (!tbs) return;
     this.pageTbs.delete(page);
     for (const tb of tbs) {
-      if (!tb.valid) continue;
-      tb.valid = false;
-      this.stats.invalidated++;
-      if (this.cache.get(tb.pc) === tb) this.cache.delete(tb.pc);
-      const slot = (tb.pc ^ (tb.pc >>> JC_BITS)) & (JC_SIZE - 1);
-      if (this.jc[slot] === tb) this.jc[slot] = null;
+      this.drop(tb);
+      // a region's function holds this block's old code: retire the other members too
+      for (const r of tb.regions) for (const m of r.members) this.drop(m);
     }
     const cur = this.current;
-    if (cur !== null && !cur.valid && cur.insnCount > 1) throw SMC_RESTART;
+    if (cur !== null && !cur.valid && (cur.insnCount > 1 || cur.regions.length > 0)) throw SMC_RESTART;
+  }
+
+  private drop(tb: TranslationBlock): void {
+    if (!tb.valid) return;
+    tb.valid = false;
+    this.stats.invalidated++;
+    if (this.cache.get(tb.pc) === tb) this.cache.delete(tb.pc);
+    const slot = (tb.pc ^ (tb.pc >>> JC_BITS)) & (JC_SIZE - 1);
+    if (this.jc[slot] === tb) this.jc[slot] = null;
+  }
+
+  /**
+   * Compile the hot blocks reachable from `entry` (through chain links and recent indirect
+   * targets) into one region function, installed as the function of each member.
+   */
+  private formRegion(entry: TranslationBlock): void {
+    const members: TranslationBlock[] = [entry];
+    const seen = new Set<TranslationBlock>(members);
+    for (let i = 0; i < members.length && members.length < MAX_REGION; i++) {
+      const m = members[i];
+      for (const n of [m.jmp0, m.jmp1, m.ind]) {
+        if (n !== null && n.valid && !seen.has(n) && n.execCount >= WARM && members.length < MAX_REGION) {
+          seen.add(n);
+          members.push(n);
+        }
+      }
+    }
+    const loops = members.some((m) => seen.has(m.jmp0!) || seen.has(m.jmp1!) || seen.has(m.ind!));
+    if (!loops) return;
+    const source = generateRegionSource(members.map((m) => m.ir), this.frontend.target, this.compileOptions, true);
+    if (this.log.enabled("out_asm")) log_region(this.log, members, source);
+    const fn = instantiate(source, this.cpu, this.mem, this.rt);
+    const region = new Region(members);
+    for (const m of members) {
+      m.regions.push(region);
+      m.fn = fn;
+    }
+    this.stats.regions++;
   }
 
   private translate(pc: number, maxInsns = this.maxInsns, cache = true): TranslationBlock {
@@ -108,7 +164,7 @@ export class ExecEngine {
     const source = generateSource(f, this.frontend.target, this.compileOptions);
     if (log.enabled("out_asm")) log.write(`OUT: [size=${source.length}]\n${source}\n`);
     const fn = instantiate(source, this.cpu, this.mem, this.rt);
-    const tb = new TranslationBlock(pc, block.end, fn, source, block.insnCount);
+    const tb = new TranslationBlock(pc, block.end, fn, source, block.insnCount, f);
     this.stats.translated++;
     if (!cache) return tb;
     const p0 = pc >>> PAGE_BITS;
@@ -138,9 +194,11 @@ export class ExecEngine {
     const pcIndex = this.pcIndex;
     if (this.log.enabled("exec") || this.log.enabled("cpu") || !this.chaining) return this.runLogged();
     let tb = this.lookup(R[pcIndex] >>> 0);
+    const regions = this.regionsEnabled && this.maxInsns > 1;
     for (;;) {
       this.current = tb;
       const r = tb.fn();
+      if (++tb.execCount === HOT && regions && tb.valid) this.formRegion(tb);
       if (r === EXIT_CHAIN0) {
         let n = tb.jmp0;
         if (n === null || !n.valid) {
@@ -156,7 +214,9 @@ export class ExecEngine {
         }
         tb = n;
       } else if (r === EXIT_LOOKUP) {
-        tb = this.lookup(R[pcIndex] >>> 0);
+        const n = this.lookup(R[pcIndex] >>> 0);
+        tb.ind = n;
+        tb = n;
       } else {
         const ex = R[this.excIndex];
         if (ex === EXCP_SMC) {
@@ -201,4 +261,9 @@ export class ExecEngine {
       }
     }
   }
+}
+
+function log_region(log: Log, members: TranslationBlock[], source: string): void {
+  const pcs = members.map((m) => "0x" + m.pc.toString(16).padStart(8, "0")).join(" ");
+  log.write(`OUT: region of ${members.length} blocks: ${pcs} [size=${source.length}]\n${source}\n`);
 }

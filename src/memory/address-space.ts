@@ -48,8 +48,10 @@ export class AddressSpace {
   /** called with a page number when a store hits a page that holds translated code */
   onCodeWrite: (page: number) => void = () => {};
 
-  constructor() {
-    this.buffer = new SharedArrayBuffer(2 ** 32);
+  /** `buffer`: 4 GiB of backing store; the OS layer passes a page-aligned one so that it can map host files into it */
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(2 ** 32)) {
+    if (buffer.byteLength !== 2 ** 32) throw new Error("the guest address space needs a 4 GiB buffer");
+    this.buffer = buffer;
     this.u8 = new Uint8Array(this.buffer);
     this.dv = new DataView(this.buffer);
     this.pages = new Uint8Array(NUM_PAGES);

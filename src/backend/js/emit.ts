@@ -71,90 +71,116 @@ export function makeRuntime(R: Int32Array, target: BackendTarget) {
 export type Runtime = ReturnType<typeof makeRuntime>;
 
 export function generateSource(f: IRFunc, target: BackendTarget, opts: CompileOptions = {}): string {
-  const temps = f.temps;
-  const nGlobals = f.globals.length;
-  const hs = helpers();
-  const name = (t: number): string => {
-    const tp = temps[t];
-    if (tp.kind === TempKind.GLOBAL) return tp.name;
-    if (tp.kind === TempKind.CONST) {
-      const v = tp.value;
-      if (typeof v === "bigint") return v < 0n ? `(${v}n)` : `${v}n`;
-      return v < 0 ? `(${v})` : `${v}`;
-    }
-    return "t" + (t - nGlobals);
-  };
+  return generateRegionSource([f], target, opts, false);
+}
 
-  // which globals are read/written, which temps exist, which helpers are called
+/**
+ * Source of one function for several blocks (a region): the blocks' bodies become cases of a
+ * `switch` on the pc inside a loop, so jumps between them — loops, calls and returns among hot
+ * blocks — stay inside one V8 function with the guest registers in locals. Exits to blocks outside
+ * the region write the globals back and return EXIT_LOOKUP. With `region` false and one block,
+ * this is the plain per-TB function.
+ */
+export function generateRegionSource(fs: IRFunc[], target: BackendTarget, opts: CompileOptions, region: boolean): string {
+  const first = fs[0];
+  const temps0 = first.temps;
+  const nGlobals = first.globals.length;
+  const hs = helpers();
+  const pcGlobal = first.globals.findIndex((g) => g.env === target.pcIndex);
+  const regionPcs = region ? new Set(fs.map((f) => f.pc | 0)) : null;
+
+  // which globals are read/written, which helpers are called
   const usedGlobals = new Set<number>();
   const assigned = new Set<number>();
-  const usedTemps = new Set<number>();
   const usedHelpers = new Set<number>();
-  const labelOrder: number[] = [];
-  for (const i of f.ops) {
-    for (const t of [...i.ins, ...i.outs]) {
-      if (temps[t].kind === TempKind.GLOBAL) usedGlobals.add(t);
-      else if (temps[t].kind === TempKind.TEMP) usedTemps.add(t);
+  const tempDecls = new Map<string, string>();
+  for (const f of fs) {
+    for (const i of f.ops) {
+      for (const t of [...i.ins, ...i.outs]) {
+        const tp = f.temps[t];
+        if (tp.kind === TempKind.GLOBAL) usedGlobals.add(t);
+        else if (tp.kind === TempKind.TEMP) tempDecls.set(tempName(f, t), tp.type === Ty.I64 ? "0n" : "0");
+      }
+      for (const o of i.outs) if (f.temps[o].kind === TempKind.GLOBAL && i.op !== "discard") assigned.add(o);
+      if (i.op === "call") {
+        usedHelpers.add(i.consts[0]);
+        const hf = hs[i.consts[0]].flags;
+        if (hf & (HELPER_READS_GLOBALS | HELPER_WRITES_GLOBALS)) for (let g = 0; g < nGlobals; g++) usedGlobals.add(g);
+        if (hf & HELPER_WRITES_GLOBALS) for (let g = 0; g < nGlobals; g++) assigned.add(g);
+      }
     }
-    for (const o of i.outs) if (temps[o].kind === TempKind.GLOBAL && i.op !== "discard") assigned.add(o);
-    if (i.op === "call") {
-      usedHelpers.add(i.consts[0]);
-      const hf = hs[i.consts[0]].flags;
-      if (hf & (HELPER_READS_GLOBALS | HELPER_WRITES_GLOBALS)) for (let g = 0; g < nGlobals; g++) usedGlobals.add(g);
-      if (hf & HELPER_WRITES_GLOBALS) for (let g = 0; g < nGlobals; g++) assigned.add(g);
-    }
-    if (i.op === "set_label") labelOrder.push(i.consts[0]);
   }
-  for (const g of usedGlobals) if (!IDENT.test(temps[g].name)) throw new Error("bad global name");
+  if (region) usedGlobals.add(pcGlobal);
+  for (const g of usedGlobals) if (!IDENT.test(temps0[g].name)) throw new Error("bad global name");
   for (const h of usedHelpers) if (!IDENT.test(hs[h].name)) throw new Error("bad helper name");
 
   const globalsList = [...usedGlobals].sort((a, b) => a - b);
   const assignedList = [...assigned].sort((a, b) => a - b);
-  const writeback = assignedList.map((g) => `R[${temps[g].env}] = ${temps[g].name};`).join(" ");
-  const reload = globalsList.map((g) => `${temps[g].name} = R[${temps[g].env}];`).join(" ");
+  const writeback = assignedList.map((g) => `R[${temps0[g].env}] = ${temps0[g].name};`).join(" ");
+  const reload = globalsList.map((g) => `${temps0[g].name} = R[${temps0[g].env}];`).join(" ");
 
-  // instructions containing an op that can fault need `ip` kept current
-  const faultingInsn = new Set<number>();
-  let cur = -1;
-  f.ops.forEach((i, k) => {
-    if (i.op === "insn_start") cur = k;
-    else if (OPS[i.op].flags & OP_MAY_FAULT && cur >= 0) faultingInsn.add(cur);
-  });
-
+  const ind = region ? "        " : "    ";
   const out: string[] = [];
-  const ind = "    ";
-  const line = (s: string) => out.push(ind + s);
-  for (let k = 0; k < f.ops.length; k++) {
-    const i = f.ops[k];
-    if (i.op === "insn_start") {
-      out.push(`${ind}// ---- 0x${(i.consts[0] >>> 0).toString(16).padStart(8, "0")}`);
-      if (faultingInsn.has(k)) line(`ip = ${i.consts[0] | 0};`);
-      continue;
+  fs.forEach((f, fi) => {
+    const name = (t: number) => tempName(f, t);
+    const lp = region ? `L${fi}_` : "L";
+    // instructions containing an op that can fault need `ip` kept current
+    const faultingInsn = new Set<number>();
+    let cur = -1;
+    const labelOrder: number[] = [];
+    f.ops.forEach((i, k) => {
+      if (i.op === "insn_start") cur = k;
+      else if (OPS[i.op].flags & OP_MAY_FAULT && cur >= 0) faultingInsn.add(cur);
+      if (i.op === "set_label") labelOrder.push(i.consts[0]);
+    });
+    if (region) out.push(`      case ${f.pc | 0}: {`);
+    // one labeled block per label, outermost = last defined, all opening at the block start
+    const opens = labelOrder.slice().reverse().map((l) => `${lp}${l}: {`).join(" ");
+    if (opens) out.push(ind + opens);
+    const line = (s: string) => out.push(ind + s);
+    const cx: EmitCtx = { writeback, reload, target, opts, f, lp, regionPcs, pcGlobal };
+    for (let k = 0; k < f.ops.length; k++) {
+      const i = f.ops[k];
+      if (i.op === "insn_start") {
+        out.push(`${ind}// ---- 0x${(i.consts[0] >>> 0).toString(16).padStart(8, "0")}`);
+        if (faultingInsn.has(k)) line(`ip = ${i.consts[0] | 0};`);
+        continue;
+      }
+      cx.prev = f.ops[k - 1];
+      emitOp(i, name, line, cx);
     }
-    emitOp(i, name, line, { writeback, reload, target, opts, f });
-  }
+    if (region) out.push(`        ${writeback} return ${EXIT_LOOKUP};`, `      }`);
+  });
 
   const hdr: string[] = [`"use strict";`];
   for (const h of [...usedHelpers].sort((a, b) => a - b)) hdr.push(`const ${hs[h].name} = H[${h}];`);
-  hdr.push(`return function tb_${(f.pc >>> 0).toString(16)}() {`);
-  if (globalsList.length) hdr.push(`  let ${globalsList.map((g) => `${temps[g].name} = R[${temps[g].env}]`).join(", ")};`);
-  const tl = [...usedTemps].sort((a, b) => a - b);
-  if (tl.length) hdr.push(`  let ${tl.map((t) => `${name(t)} = ${temps[t].type === Ty.I64 ? "0n" : "0"}`).join(", ")};`);
-  hdr.push(`  let ip = ${f.pc | 0};`);
+  hdr.push(`return function ${region ? "region" : "tb"}_${(first.pc >>> 0).toString(16)}() {`);
+  if (globalsList.length) hdr.push(`  let ${globalsList.map((g) => `${temps0[g].name} = R[${temps0[g].env}]`).join(", ")};`);
+  if (tempDecls.size) hdr.push(`  let ${[...tempDecls].map(([n, v]) => `${n} = ${v}`).join(", ")};`);
+  hdr.push(`  let ip = ${first.pc | 0};`);
   hdr.push(`  try {`);
-  let body = out.join("\n");
-  // open one labeled block per label, outermost = last defined, all starting here
-  const opens = labelOrder.slice().reverse().map((l) => `L${l}: {`).join(" ");
-  if (opens) body = `${ind}${opens}\n${body}`;
-  const tail = [
+  if (region) hdr.push(`    D: for (;;) {`, `      switch (${temps0[pcGlobal].name}) {`);
+  const tail = region ? [`      }`, `      ${writeback} return ${EXIT_LOOKUP};`, `    }`] : [];
+  tail.push(
     `  } catch (e) {`,
     `    ${writeback} R[${target.pcIndex}] = ip;`,
     `    return RT.onFault(e);`,
     `  }`,
-    `  ${writeback} return ${EXIT_LOOKUP};`,
-    `};`,
-  ];
-  return [...hdr, body, ...tail].join("\n") + "\n";
+  );
+  if (!region) tail.push(`  ${writeback} return ${EXIT_LOOKUP};`);
+  tail.push(`};`);
+  return [...hdr, ...out, ...tail].join("\n") + "\n";
+}
+
+function tempName(f: IRFunc, t: number): string {
+  const tp = f.temps[t];
+  if (tp.kind === TempKind.GLOBAL) return tp.name;
+  if (tp.kind === TempKind.CONST) {
+    const v = tp.value;
+    if (typeof v === "bigint") return v < 0n ? `(${v}n)` : `${v}n`;
+    return v < 0 ? `(${v})` : `${v}`;
+  }
+  return (tp.type === Ty.I64 ? "q" : "t") + (t - f.globals.length);
 }
 
 interface EmitCtx {
@@ -163,6 +189,12 @@ interface EmitCtx {
   target: BackendTarget;
   opts: CompileOptions;
   f: IRFunc;
+  /** label name prefix (unique per block in a region) */
+  lp: string;
+  /** in a region: the pcs of its blocks, reachable by `continue D` */
+  regionPcs: Set<number> | null;
+  pcGlobal: number;
+  prev?: Insn;
 }
 
 const CMP32: Record<number, (a: string, b: string) => string> = {
@@ -273,13 +305,13 @@ function emitOp(i: Insn, n: (t: number) => string, line: (s: string) => void, cx
       line(`${o[0]} = (${condExpr(i.consts[0], i.type, a[0], a[1])}) ? ${a[2]} : ${a[3]};`);
       return;
     case "brcond":
-      line(`if (${condExpr(i.consts[0], i.type, a[0], a[1])}) break L${i.consts[1]};`);
+      line(`if (${condExpr(i.consts[0], i.type, a[0], a[1])}) break ${cx.lp}${i.consts[1]};`);
       return;
     case "br":
-      line(`break L${i.consts[0]};`);
+      line(`break ${cx.lp}${i.consts[0]};`);
       return;
     case "set_label":
-      out_close(line, i.consts[0]);
+      line(`} // ${cx.lp}${i.consts[0]}:`);
       return;
     case "mulu2":
     case "muls2":
@@ -320,14 +352,23 @@ function emitOp(i: Insn, n: (t: number) => string, line: (s: string) => void, cx
       if (h.flags & HELPER_WRITES_GLOBALS) line(cx.reload);
       return;
     }
-    case "goto_tb":
+    case "goto_tb": {
+      if (cx.regionPcs) {
+        // the frontend sets the pc global to a constant just before goto_tb
+        const p = cx.prev;
+        const target = p && p.op === "mov" && p.outs[0] === cx.pcGlobal && cx.f.isConst(p.ins[0]) ? cx.f.constValue(p.ins[0]) : null;
+        if (target !== null && cx.regionPcs.has(target)) line(`continue D;`);
+        else line(`${cx.writeback} return ${EXIT_LOOKUP};`);
+        return;
+      }
       line(`${cx.writeback} return ${i.consts[0]};`);
       return;
+    }
     case "exit_tb":
       line(`${cx.writeback} return ${i.consts[0]};`);
       return;
     case "lookup_and_goto_ptr":
-      line(`${cx.writeback} return ${EXIT_LOOKUP};`);
+      line(cx.regionPcs ? `continue D;` : `${cx.writeback} return ${EXIT_LOOKUP};`);
       return;
     case "discard":
     case "insn_start":
@@ -338,10 +379,6 @@ function emitOp(i: Insn, n: (t: number) => string, line: (s: string) => void, cx
       line(`${o[0]} = ${t(a[0], a[1])};`);
     }
   }
-}
-
-function out_close(line: (s: string) => void, label: number): void {
-  line(`} // L${label}:`);
 }
 
 /** Compile generated source into the block's function, bound to this CPU and address space. */

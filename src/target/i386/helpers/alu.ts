@@ -23,10 +23,21 @@ const RW = HELPER_READS_GLOBALS | HELPER_WRITES_GLOBALS;
 function div(cpu: CPUX86State, size: number, divisor: number, signed: boolean): void {
   const R = cpu.R;
   if (size === 4) {
-    const d = signed ? BigInt(divisor | 0) : BigInt(divisor >>> 0);
-    if (d === 0n) raiseException(cpu, EXCP_DE);
-    const n = (BigInt(R[R_EDX]) << 32n) | BigInt(R[R_EAX] >>> 0);
-    const num = signed ? BigInt.asIntN(64, n) : BigInt.asUintN(64, n);
+    const hi = R[R_EDX], lo = R[R_EAX];
+    const dv = signed ? divisor | 0 : divisor >>> 0;
+    if (dv === 0) raiseException(cpu, EXCP_DE);
+    // dividends below 2^53 divide exactly in doubles; the rest (rare) use bigints
+    const n = signed ? hi * 4294967296 + (lo >>> 0) : (hi >>> 0) * 4294967296 + (lo >>> 0);
+    if (Math.abs(n) < 2 ** 53) {
+      const q = Math.trunc(n / dv);
+      const r = n - q * dv;
+      if (signed ? q > 0x7fffffff || q < -0x80000000 : q > 0xffffffff) raiseException(cpu, EXCP_DE);
+      R[R_EAX] = q | 0;
+      R[R_EDX] = r | 0;
+      return;
+    }
+    const d = BigInt(dv);
+    const num = signed ? (BigInt(hi) << 32n) | BigInt(lo >>> 0) : (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
     const q = num / d;
     if (signed ? q > 0x7fffffffn || q < -0x80000000n : q > 0xffffffffn) raiseException(cpu, EXCP_DE);
     R[R_EAX] = Number(BigInt.asIntN(32, q));
