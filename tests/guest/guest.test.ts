@@ -4,26 +4,12 @@
 // committed.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { runTsemu } from "../util/run";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 const dir = path.join(root, "tests", "guest");
-const tsemu = path.join(root, "bin", "tsemu-i386.js");
-
-export function runTsemu(args: string[], opts: { stdin?: Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [tsemu, ...args], {
-    input: opts.stdin ?? Buffer.alloc(0),
-    cwd: opts.cwd,
-    env: opts.env ?? process.env,
-    maxBuffer: 64 << 20,
-    timeout: 120_000,
-  });
-  const status = r.status ?? (r.signal ? 128 + (require("os").constants.signals[r.signal] as number) : -1);
-  return { stdout: r.stdout, stderr: r.stderr.toString(), status };
-}
-
 const programs = fs.readdirSync(path.join(dir, "bin")).filter((n) => fs.existsSync(path.join(dir, "expected", n + ".stdout")));
 
 for (const name of programs) {
