@@ -26,6 +26,8 @@ const C0 = FPUS_C0, C1 = FPUS_C1, C2 = FPUS_C2, C3 = FPUS_C3;
 const CC_ALL = C0 | C1 | C2 | C3;
 /** the bits FPUS stores: TOP lives in FPSTT, and ES/B are recomputed from the masks when read */
 const FPUS_STORED = 0x477f;
+/** Control word bits a load can set, and the reserved bit 6 that always reads as one. */
+export const FPUC_WRITABLE = 0x1f3f, FPUC_FIXED = 0x40;
 
 // Scratch views for bit-level access. NaN payloads and the sign of NaNs are only manipulated
 // through these: JS arithmetic on NaN (even negation) may hand back a canonical NaN, while
@@ -252,7 +254,7 @@ function overflowResult(cpu: CPUX86State, neg: boolean): number {
 /**
  * Deliver an inexact result: r is the round-to-nearest double and err the sign of (exact - r).
  * Applies the rounding mode and precision control (single precision keeps the exponent range),
- * and sets PE/UE/OE and C1 ("rounded up", i.e. away from the exact value's magnitude).
+ * and sets PE/UE/OE and C1 (set when the significand was rounded up: |result| > |exact|).
  */
 function finish(cpu: CPUX86State, r: number, err: number): number {
   const R = cpu.R;
@@ -432,23 +434,17 @@ function doubleToF32Bits(cpu: CPUX86State, x: number): number {
 }
 
 /**
- * Correctly rounded double of (-1)^neg · m · 2^exp under rounding mode `mode`; sets
- * lastInexact. For 64-bit significands from integers, BCD and the 80-bit format.
+ * Correctly rounded double of (-1)^neg · m · 2^exp under rounding mode `mode`: for significands
+ * wider than a double's (BCD, and the 80-bit format where the fast path does not apply).
  */
-let lastInexact = false;
 function bigToDouble(neg: boolean, m: bigint, exp: number, mode: number): number {
-  lastInexact = false;
   if (m === 0n) return neg ? -0 : 0;
   const n = m.toString(2).length;
   const e = exp + n - 1;
-  if (e > 1023) {
-    lastInexact = true;
-    return overflowValue(mode, neg, Number.MAX_VALUE);
-  }
+  if (e > 1023) return overflowValue(mode, neg, Number.MAX_VALUE);
   const p = e >= -1022 ? 53 : 53 - (-1022 - e);
   if (p < 0) {
     // below half the smallest subnormal: zero, or the smallest subnormal when rounding outwards
-    lastInexact = true;
     const v = (mode === 2 && !neg) || (mode === 1 && neg) ? Number.MIN_VALUE : 0;
     return neg ? -v : v;
   }
@@ -458,7 +454,6 @@ function bigToDouble(neg: boolean, m: bigint, exp: number, mode: number): number
     q = m >> BigInt(sh);
     const rem = m - (q << BigInt(sh));
     if (rem !== 0n) {
-      lastInexact = true;
       const half = 1n << BigInt(sh - 1);
       let inc: boolean;
       if (mode === 0) inc = rem > half || (rem === half && (q & 1n) === 1n);
@@ -637,8 +632,6 @@ function pop(cpu: CPUX86State): void {
   R[FPTAGS + R[FPSTT]] = 1;
   R[FPSTT] = (R[FPSTT] + 1) & 7;
 }
-/** Whether ST(i) is empty. */
-const empty = (cpu: CPUX86State, i: number): boolean => cpu.R[FPTAGS + phys(cpu, i)] !== 0;
 
 function setCC(cpu: CPUX86State, cc: number): void {
   const R = cpu.R;
@@ -1217,6 +1210,7 @@ const SIMPLE: Record<string, (cpu: CPUX86State) => void> = {
       r = y * Math.log2(x);
       if (r !== r) r = invalid(cpu);
       else if (x === 0 && y !== 0 && y - y === 0) cpu.R[FPUS] |= ZE;
+      else if (r - r !== 0 && x - x === 0 && y - y === 0) r = overflowResult(cpu, r < 0);
       else if (r - r === 0 && x !== 1) cpu.R[FPUS] |= PE;
     }
     write(cpu, 1, r);
@@ -1230,6 +1224,7 @@ const SIMPLE: Record<string, (cpu: CPUX86State) => void> = {
     else {
       r = y * (Math.log1p(x) / Math.LN2);
       if (r !== r) r = invalid(cpu);
+      else if (r - r !== 0 && x - x === 0 && y - y === 0 && x !== -1) r = overflowResult(cpu, r < 0);
       else if (x !== 0) cpu.R[FPUS] |= PE;
     }
     write(cpu, 1, r);
@@ -1275,7 +1270,7 @@ function loadEnv(cpu: CPUX86State, a: number): void {
 }
 function applyEnv(cpu: CPUX86State): void {
   const R = cpu.R;
-  R[FPUC] = envCw;
+  R[FPUC] = (envCw & FPUC_WRITABLE) | FPUC_FIXED;
   R[FPUS] = envSw & FPUS_STORED;
   R[FPSTT] = (envSw >> 11) & 7;
   for (let p = 0; p < 8; p++) R[FPTAGS + p] = ((envTw >> (2 * p)) & 3) === 3 ? 1 : 0;

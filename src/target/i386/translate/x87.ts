@@ -140,7 +140,10 @@ X.fnop = (s, insn) => fip(s, insn);
 // FLDCW m16 / FNSTCW m16: the control word is a plain state word that helpers read when they round
 X.fldcw = (s) => {
   const v = s.load(2, s.addr());
-  s.f.stEnv(v, FPUC);
+  const cw = s.tmp();
+  s.f.andi(cw, v, H.FPUC_WRITABLE);
+  s.f.ori(cw, cw, H.FPUC_FIXED);
+  s.f.stEnv(cw, FPUC);
 };
 X.fnstcw = (s) => {
   const v = s.tmp();
