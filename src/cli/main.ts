@@ -16,6 +16,7 @@ import { I386_ARCH_SYSCALLS } from "../linux-user/i386/syscalls";
 import { cpuLoop } from "../linux-user/i386/cpu-loop";
 import { mapSigtramp } from "../linux-user/i386/signal";
 import { reserveHostFds } from "../linux-user/syscalls/fs";
+import { allocGuestMemory } from "../linux-user/host";
 import { InfoRequest, OptionError, parseOptions, usage } from "./options";
 
 export const VERSION = "0.1.0";
@@ -74,12 +75,14 @@ function run(cmd: string, argv: string[]): number {
     return 0;
   }
 
-  const mem = new AddressSpace();
+  const mem = new AddressSpace(allocGuestMemory());
   const cpu = new CPUX86State(mem);
   const frontend = new I386Frontend(cpu);
   const engine = new ExecEngine(frontend, mem, cpu, log);
   if (opts.oneInsnPerTb) engine.maxInsns = 1;
   if (log.enabled("nochain")) engine.chaining = false;
+  // show the JavaScript of every block, not only of those that become hot
+  if (log.enabled("out_asm")) engine.interpretFirst = false;
   const task = new Task(mem, cpu, engine, log);
   task.prefix = opts.prefix;
   // the scratch area is host-only: never readable by the guest

@@ -7,13 +7,14 @@
 // full map. Writing to a page that holds translated code invalidates that page's blocks.
 import { instantiate, makeRuntime, Runtime, TBFunction, generateSource, generateRegionSource, CompileOptions } from "../backend/js/emit";
 import type { IRFunc } from "../ir/ir";
+import { interpret, prepare, InterpEnv } from "../ir/interp";
 import { EXIT_CHAIN0, EXIT_CHAIN1, EXIT_LOOKUP } from "../ir/opcodes";
 import { optimize, verify } from "../ir/opt";
 import { printIR } from "../ir/printer";
 import { AddressSpace, PAGE_BITS } from "../memory/address-space";
 import type { Frontend } from "./frontend";
 import { Log } from "../util/log";
-import { EXCP_SMC, SMC_RESTART } from "./exceptions";
+import { EXCP_INTERRUPT, EXCP_SMC, SMC_RESTART } from "./exceptions";
 
 export class TranslationBlock {
   jmp0: TranslationBlock | null = null;
@@ -28,7 +29,7 @@ export class TranslationBlock {
     readonly pc: number,
     readonly end: number,
     public fn: TBFunction,
-    readonly source: string,
+    public source: string,
     readonly insnCount: number,
     /** optimized IR, kept to compile the block into regions */
     readonly ir: IRFunc,
@@ -40,6 +41,8 @@ export class Region {
   constructor(readonly members: TranslationBlock[]) {}
 }
 
+/** Executions a new block is interpreted before it is compiled to JavaScript. */
+const COMPILE_AFTER = 8;
 /** Executions after which a block seeds a region. */
 const HOT = 2000;
 /** Blocks joining a region must have run at least this often. */
@@ -66,9 +69,19 @@ export class ExecEngine {
   maxInsns = 512;
   chaining = true;
   compileOptions: CompileOptions = {};
+  /**
+   * Blocks run() may still start before it returns EXCP_INTERRUPT. The OS layer keeps it small
+   * while it must look at the clock in code that makes no system calls (an armed guest timer),
+   * and huge otherwise: one decrement per block is all it costs.
+   */
+  budget = 0x3fffffff;
   readonly stats: ExecStats = { translated: 0, invalidated: 0, flushes: 0, regions: 0 };
   /** compile hot loops into regions (off with -d nochain and in single-step mode) */
   regionsEnabled = true;
+  /** interpret new blocks until they are hot (off: compile every block at once, as with -d out_asm) */
+  interpretFirst = true;
+  private interpreted: TBFunction = () => 0;
+  private interpEnv: InterpEnv;
   /** the block being executed (null outside generated code): self-modification is checked against it */
   private current: TranslationBlock | null = null;
 
@@ -79,6 +92,7 @@ export class ExecEngine {
     readonly log: Log,
   ) {
     this.rt = makeRuntime(cpu.R, frontend.target);
+    this.interpEnv = { R: cpu.R, mem, cpu, pcIndex: frontend.target.pcIndex, onFault: this.rt.onFault };
     this.pcIndex = frontend.target.pcIndex;
     this.excIndex = frontend.target.excIndex;
     mem.onCodeWrite = (page) => this.invalidatePage(page);
@@ -158,13 +172,19 @@ export class ExecEngine {
     if (log.enabled("in_asm")) log.write(`----------------\nIN: \n${block.disassembly()}\n`);
     if (log.enabled("op")) log.write(`OP:\n${printIR(f)}\n`);
     if (process.env.TSEMU_VERIFY) verify(f);
-    optimize(f);
-    if (process.env.TSEMU_VERIFY) verify(f);
-    if (log.enabled("op_opt")) log.write(`OP after optimization and liveness analysis:\n${printIR(f)}\n`);
-    const source = generateSource(f, this.frontend.target, this.compileOptions);
-    if (log.enabled("out_asm")) log.write(`OUT: [size=${source.length}]\n${source}\n`);
-    const fn = instantiate(source, this.cpu, this.mem, this.rt);
-    const tb = new TranslationBlock(pc, block.end, fn, source, block.insnCount, f);
+    const tb = new TranslationBlock(pc, block.end, this.interpreted, "", block.insnCount, f);
+    if (this.interpretFirst && cache) {
+      // run it in the IR interpreter until it proves hot, then compile
+      const prepared = prepare(f);
+      let runs = 0;
+      tb.fn = () => {
+        if (++runs > COMPILE_AFTER) {
+          this.compile(tb);
+          return tb.fn();
+        }
+        return interpret(prepared, this.interpEnv);
+      };
+    } else this.compile(tb);
     this.stats.translated++;
     if (!cache) return tb;
     const p0 = pc >>> PAGE_BITS;
@@ -177,6 +197,18 @@ export class ExecEngine {
     }
     this.cache.set(pc, tb);
     return tb;
+  }
+
+  /** Compile a block's IR to its JavaScript function (unless a region already replaced it). */
+  private compile(tb: TranslationBlock): void {
+    const f = tb.ir;
+    optimize(f);
+    if (process.env.TSEMU_VERIFY) verify(f);
+    if (this.log.enabled("op_opt")) this.log.write(`OP after optimization and liveness analysis:\n${printIR(f)}\n`);
+    const source = generateSource(f, this.frontend.target, this.compileOptions);
+    if (this.log.enabled("out_asm")) this.log.write(`OUT: [size=${source.length}]\n${source}\n`);
+    tb.source = source;
+    if (tb.regions.length === 0) tb.fn = instantiate(source, this.cpu, this.mem, this.rt);
   }
 
   lookup(pc: number): TranslationBlock {
@@ -196,6 +228,10 @@ export class ExecEngine {
     let tb = this.lookup(R[pcIndex] >>> 0);
     const regions = this.regionsEnabled && this.maxInsns > 1;
     for (;;) {
+      if (--this.budget < 0) {
+        this.current = null;
+        return EXCP_INTERRUPT;
+      }
       this.current = tb;
       const r = tb.fn();
       if (++tb.execCount === HOT && regions && tb.valid) this.formRegion(tb);
@@ -246,6 +282,7 @@ export class ExecEngine {
     const R = this.cpu.R;
     const log = this.log;
     for (;;) {
+      if (--this.budget < 0) return EXCP_INTERRUPT;
       const pc = R[this.pcIndex] >>> 0;
       const tb = this.lookup(pc);
       if (log.enabled("cpu")) log.write(this.frontend.dumpState());

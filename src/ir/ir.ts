@@ -72,6 +72,9 @@ export function helpers(): readonly HelperDef[] {
   return helperTable;
 }
 
+/** The temps describing a frontend's globals, shared (immutable) by all of its blocks. */
+const globalTemps = new WeakMap<readonly GlobalDef[], Temp[]>();
+
 export class IRFunc {
   readonly temps: Temp[] = [];
   readonly ops: Insn[] = [];
@@ -80,7 +83,12 @@ export class IRFunc {
   private consts64 = new Map<bigint, number>();
 
   constructor(readonly globals: readonly GlobalDef[], readonly pc: number) {
-    for (const g of globals) this.temps.push({ kind: TempKind.GLOBAL, type: Ty.I32, name: g.name, env: g.env, value: 0 });
+    let shared = globalTemps.get(globals);
+    if (!shared) {
+      shared = globals.map((g) => Object.freeze({ kind: TempKind.GLOBAL, type: Ty.I32, name: g.name, env: g.env, value: 0 }));
+      globalTemps.set(globals, shared);
+    }
+    for (const t of shared) this.temps.push(t);
   }
 
   isConst(t: number): boolean {

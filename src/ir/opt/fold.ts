@@ -5,16 +5,23 @@ import { Cond, OPS, OP_PURE } from "../opcodes";
 import { evalCond, evalPure } from "../eval";
 
 export function foldPass(f: IRFunc): void {
-  // copyOf[t] = the temp (or constant) whose value t currently holds
-  const copyOf = new Map<number, number>();
+  // copyOf[t] = the temp (or constant) whose value t currently holds, or -1; deps[s] = the temps
+  // recorded as copies of s (so that redefining s forgets them without a scan)
+  const n = f.temps.length;
+  const copyOf = new Int32Array(n + 64).fill(-1);
+  const deps = new Map<number, number[]>();
   const nGlobals = f.globals.length;
   const out: Insn[] = [];
 
   const kill = (t: number) => {
-    copyOf.delete(t);
-    for (const [k, v] of copyOf) if (v === t) copyOf.delete(k);
+    copyOf[t] = -1;
+    const d = deps.get(t);
+    if (d !== undefined) {
+      for (const k of d) if (copyOf[k] === t) copyOf[k] = -1;
+      deps.delete(t);
+    }
   };
-  const resolve = (t: number) => copyOf.get(t) ?? t;
+  const resolve = (t: number) => (t < copyOf.length && copyOf[t] >= 0 ? copyOf[t] : t);
   const isC = (t: number) => f.temps[t].kind === TempKind.CONST;
   const cv = (t: number) => f.temps[t].value;
   const setMov = (i: Insn, src: number) => {
@@ -24,7 +31,10 @@ export function foldPass(f: IRFunc): void {
   };
 
   for (const i of f.ops) {
-    if (i.op === "set_label") copyOf.clear();
+    if (i.op === "set_label") {
+      copyOf.fill(-1);
+      deps.clear();
+    }
     // substitute known copies into inputs (never into a discard)
     for (let k = 0; k < i.ins.length; k++) i.ins[k] = resolve(i.ins[k]);
 
@@ -50,7 +60,13 @@ export function foldPass(f: IRFunc): void {
       const src = i.ins[0];
       // a global may only copy a constant or another value that no later write can change
       // under it: recording globals as sources is safe because kill() drops dependants.
-      if (f.temps[src].type === f.temps[i.outs[0]].type) copyOf.set(i.outs[0], src);
+      const dst = i.outs[0];
+      if (f.temps[src].type === f.temps[dst].type && dst < copyOf.length) {
+        copyOf[dst] = src;
+        const d = deps.get(src);
+        if (d) d.push(dst);
+        else deps.set(src, [dst]);
+      }
     }
     if (i.op === "mov" && i.outs[0] === i.ins[0]) continue;
     out.push(i);

@@ -176,7 +176,7 @@ static void x87_insns(void)
     printf("fprem(17.5,4): %Lg\n", rem);
     __asm__ volatile("1: fprem1\n\tfnstsw %%ax\n\ttestw $0x400,%%ax\n\tjnz 1b" : "=t"(rem) : "0"(x), "u"(y) : "eax", "cc");
     printf("fprem1(17.5,4): %Lg\n", rem);
-    x = -1e30L;
+    x = (long double)-1e30; /* a double constant: exact in 64 and 80 bits */
     y = 7.0L;
     __asm__ volatile("1: fprem\n\tfnstsw %%ax\n\ttestw $0x400,%%ax\n\tjnz 1b" : "=t"(rem) : "0"(x), "u"(y) : "eax", "cc");
     printf("fprem(-1e30,7): %Lg\n", rem);
