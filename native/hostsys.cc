@@ -6,6 +6,7 @@
 #include <v8.h>
 #include <errno.h>
 #include <stdint.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -22,6 +23,23 @@ static void Base(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(Number::New(iso, (double)(uintptr_t)p));
 }
 
+// alloc(len): a SharedArrayBuffer over a fresh page-aligned anonymous mapping (committed lazily).
+// The guest address space is one of these: page alignment is what lets the linux-user layer map
+// host files into guest memory (MAP_SHARED, MAP_PRIVATE) and madvise guest pages, exactly as
+// qemu-user does, which a V8-allocated buffer (malloc'd, 16 bytes into a page) cannot offer.
+static void Alloc(const FunctionCallbackInfo<Value>& args) {
+  Isolate* iso = args.GetIsolate();
+  size_t len = (size_t)args[0]->NumberValue(iso->GetCurrentContext()).FromMaybe(0);
+  void* p = mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (len == 0 || p == MAP_FAILED) {
+    iso->ThrowException(Exception::Error(String::NewFromUtf8Literal(iso, "alloc: cannot map the guest address space")));
+    return;
+  }
+  std::unique_ptr<BackingStore> bs = SharedArrayBuffer::NewBackingStore(
+      p, len, [](void* data, size_t length, void*) { munmap(data, length); }, nullptr);
+  args.GetReturnValue().Set(SharedArrayBuffer::New(iso, std::move(bs)));
+}
+
 // sys(nr, a1..a6): syscall(2) on the host; returns the result or -errno.
 static void Sys(const FunctionCallbackInfo<Value>& args) {
   Isolate* iso = args.GetIsolate();
@@ -34,6 +52,7 @@ static void Sys(const FunctionCallbackInfo<Value>& args) {
 }
 
 static void Init(Local<Object> exports, Local<Value>, void*) {
+  NODE_SET_METHOD(exports, "alloc", Alloc);
   NODE_SET_METHOD(exports, "base", Base);
   NODE_SET_METHOD(exports, "sys", Sys);
 }

@@ -1,22 +1,30 @@
-// Signal delivery shared by all architectures (QEMU's process_pending_signals): choose the next
-// deliverable signal, apply a default action, or ask the architecture to build a handler frame.
-import * as os from "os";
+// Signal generation and delivery shared by all architectures (QEMU's queue_signal and
+// process_pending_signals, the kernel's send_signal / get_signal / handle_signal): queue a
+// signal, choose the next deliverable one, apply a default action, or have the architecture
+// build a handler frame — after fixing up an interrupted system call (-EINTR or restart).
 import type { Task } from "./task";
-import type { PendingSignal } from "./signal-state";
+import {
+  defaultAction, faultInfo, kernelInfo, PendingSignal, SigAction, SIGSEGV, SIG_DFL, SIG_IGN, sigbit, UNBLOCKABLE,
+  userInfo,
+} from "./signal-state";
+import { EINTR, ERESTARTNOHAND, ERESTARTNOINTR, ERESTARTSYS, ERESTART_RESTARTBLOCK } from "./errno";
+import { hostsys, HOST_NR } from "./host";
 
-export const SIG_DFL = 0, SIG_IGN = 1;
+export { SIG_DFL, SIG_IGN };
 export const SA_SIGINFO = 4, SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000, SA_NODEFER = 0x40000000;
 export const SA_RESETHAND = 0x80000000, SA_RESTORER = 0x04000000;
-export const SIGILL = 4, SIGTRAP = 5, SIGABRT = 6, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11;
-
-const CORE = new Set([3, 4, 5, 6, 7, 8, 11, 24, 25, 31]);
-const IGNORE = new Set([17, 18, 23, 28]); // SIGCHLD SIGCONT SIGURG SIGWINCH
-const STOP = new Set([19, 20, 21, 22]);
-const SYNCHRONOUS = new Set([SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV]);
+export { SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV } from "./signal-state";
 
 export interface SignalArch {
-  /** Build the handler frame and point the CPU at the handler; false if the frame faulted. */
-  setupFrame(t: Task, sig: PendingSignal, action: import("./signal-state").SigAction): boolean;
+  /**
+   * Build the handler frame (saving `mask` as the mask to restore) and point the CPU at the
+   * handler; false if the frame could not be written.
+   */
+  setupFrame(t: Task, sig: PendingSignal, action: SigAction, mask: bigint): boolean;
+  /** Set the result register of the system call the CPU just returned from. */
+  setSyscallResult(t: Task, v: number): void;
+  /** Make the CPU execute system call `nr` again (back over the trap instruction). */
+  rewindSyscall(t: Task, nr: number): void;
 }
 
 /** strsignal() text as qemu prints it for the uncaught-signal line. */
@@ -32,40 +40,121 @@ export function signalName(sig: number): string {
   return names[sig] ?? `Real-time signal ${sig - 34}`;
 }
 
-/** Terminate the guest as the kernel would for an unhandled fatal signal. */
-export function dieBySignal(t: Task, sig: number, prog: string): void {
-  if (CORE.has(sig)) process.stderr.write(`${prog}: uncaught target signal ${sig} (${signalName(sig)}) - core dumped\n`);
-  t.exitStatus = 128 + sig;
-  void os;
+// ---- generation -------------------------------------------------------------------------------------
+let selfIds: { pid: number; uid: number } | null = null;
+/** this process's pid and uid (the sender of signals it sends itself) */
+export function selfIdentity(): { pid: number; uid: number } {
+  if (selfIds === null) selfIds = { pid: hostsys().sys(HOST_NR.getpid), uid: hostsys().sys(HOST_NR.getuid) };
+  return selfIds;
 }
 
-/** Deliver pending unblocked signals; returns once the CPU is ready to resume (or the task died). */
+/** Queue a fully built signal; false if it was discarded (ignored, or a duplicate standard signal). */
+export function queueSignal(t: Task, ps: PendingSignal): boolean {
+  return t.signals.queue(ps);
+}
+/** A signal sent by this process to itself: kill (process-directed) or tgkill/raise (thread-directed). */
+export function sendUserSignal(t: Task, sig: number, code: number, thread: boolean): boolean {
+  const { pid, uid } = selfIdentity();
+  return queueSignal(t, { sig, info: userInfo(sig, code, pid, uid), thread, forced: false });
+}
+/** A synchronous fault (force_sig_fault): cannot be blocked or ignored. */
+export function forceFault(t: Task, sig: number, code: number, addr: number): void {
+  queueSignal(t, { sig, info: faultInfo(sig, code, addr), thread: true, forced: true });
+}
+/** force_sig(sig): SI_KERNEL, e.g. int3, #GP, a bad sigreturn frame. */
+export function forceKernelSignal(t: Task, sig: number): void {
+  queueSignal(t, { sig, info: kernelInfo(sig), thread: true, forced: true });
+}
+
+// ---- delivery ----------------------------------------------------------------------------------------
+/** Terminate the guest as the kernel would for an unhandled fatal signal. */
+export function dieBySignal(t: Task, sig: number, prog: string): void {
+  if (defaultAction(sig) === "core") {
+    process.stderr.write(`${prog}: uncaught target signal ${sig} (${signalName(sig)}) - core dumped\n`);
+  }
+  t.exitStatus = 128 + sig;
+}
+
+/**
+ * Deliver pending unblocked signals; returns once the CPU is ready to resume (or the task died).
+ * Each handler frame goes on top of the previous one, so with several signals pending the last
+ * one set up runs first, as on Linux. If the CPU just returned from a system call with a restart
+ * code, the first handler decides between -EINTR and re-executing it; with no handler the call is
+ * re-executed (and a temporary sigsuspend-style mask is put back).
+ */
 export function processPendingSignals(t: Task, arch: SignalArch, prog: string): void {
   const st = t.signals;
-  for (;;) {
-    if (t.exitStatus !== null) return;
-    const i = st.pending.findIndex((p) => SYNCHRONOUS.has(p.sig) && p.code > 0 || !(st.blocked & (1n << BigInt(p.sig - 1))));
-    if (i < 0) return;
-    const ps = st.pending.splice(i, 1)[0];
+  let handled = false;
+  while (t.exitStatus === null) {
+    const ps = st.dequeue(st.blocked);
+    if (ps === null) break;
+    if (ps.timerId !== undefined) t.timers.fillOverrun(ps);
     const sig = ps.sig;
     const action = st.actions[sig];
-    const blocked = (st.blocked & (1n << BigInt(sig - 1))) !== 0n;
-    // a fault the guest ignores or blocks cannot be survived: the kernel forces the default
-    const forced = SYNCHRONOUS.has(sig) && ps.code > 0 && (blocked || action.handler === SIG_IGN);
-    if (action.handler === SIG_IGN && !forced) continue;
-    if (action.handler === SIG_DFL || forced) {
-      if (!forced && (IGNORE.has(sig) || STOP.has(sig))) continue;
+    if (action.handler === SIG_IGN) continue;
+    if (action.handler === SIG_DFL) {
+      const d = defaultAction(sig);
+      // stopping is not emulated: a stop signal is ignored like SIGCONT
+      if (d === "ign" || d === "cont" || d === "stop") continue;
       dieBySignal(t, sig, prog);
       return;
     }
     const handlerAction = { ...action };
     if (action.flags & SA_RESETHAND) action.handler = SIG_DFL;
-    if (!arch.setupFrame(t, ps, handlerAction)) {
-      dieBySignal(t, SIGSEGV, prog);
-      return;
+    interruptSyscall(t, arch, handlerAction.flags);
+    const mask = st.savedMask ?? st.blocked;
+    if (!arch.setupFrame(t, ps, handlerAction, mask)) {
+      // force_sigsegv: a SIGSEGV whose own frame cannot be built is fatal
+      if (sig === SIGSEGV) {
+        dieBySignal(t, SIGSEGV, prog);
+        return;
+      }
+      forceKernelSignal(t, SIGSEGV);
+      continue;
     }
+    handled = true;
+    st.savedMask = null;
     st.blocked |= handlerAction.mask;
-    if (!(handlerAction.flags & SA_NODEFER)) st.blocked |= 1n << BigInt(sig - 1);
-    st.blocked &= ~((1n << 8n) | (1n << 18n));
+    if (!(handlerAction.flags & SA_NODEFER)) st.blocked |= sigbit(sig);
+    st.blocked &= ~UNBLOCKABLE;
   }
+  if (t.exitStatus !== null) return;
+  if (!handled) {
+    restartWithoutHandler(t, arch);
+    if (st.savedMask !== null) {
+      st.blocked = st.savedMask;
+      st.savedMask = null;
+    }
+  }
+}
+
+/** handle_signal's fix-up of a system call interrupted by a signal that gets a handler. */
+function interruptSyscall(t: Task, arch: SignalArch, flags: number): void {
+  const r = t.syscallRestart;
+  if (r === null) return;
+  t.syscallRestart = null;
+  switch (r.ret) {
+    case -ERESTART_RESTARTBLOCK:
+    case -ERESTARTNOHAND:
+      arch.setSyscallResult(t, -EINTR);
+      break;
+    case -ERESTARTSYS:
+      if (!(flags & SA_RESTART)) {
+        arch.setSyscallResult(t, -EINTR);
+        break;
+      }
+      arch.rewindSyscall(t, r.nr);
+      break;
+    case -ERESTARTNOINTR:
+      arch.rewindSyscall(t, r.nr);
+      break;
+  }
+}
+/** No handler ran: an interrupted system call simply runs again. */
+function restartWithoutHandler(t: Task, arch: SignalArch): void {
+  const r = t.syscallRestart;
+  if (r === null) return;
+  t.syscallRestart = null;
+  if (r.ret === -ERESTART_RESTARTBLOCK) arch.rewindSyscall(t, 0); // restart_syscall
+  else arch.rewindSyscall(t, r.nr);
 }

@@ -9,6 +9,8 @@ import { FS_SYSCALLS } from "./syscalls/fs";
 import { MEM_SYSCALLS } from "./syscalls/mem";
 import { MISC_SYSCALLS } from "./syscalls/misc";
 import { SIGNAL_SYSCALLS } from "./syscalls/signal";
+import { TIMER_SYSCALLS } from "./syscalls/timer";
+import { POLL_SYSCALLS } from "./syscalls/poll";
 
 /** Implementations by syscall name, shared by every guest architecture. */
 export const SYSCALLS: Record<string, SyscallFn> = {
@@ -16,6 +18,8 @@ export const SYSCALLS: Record<string, SyscallFn> = {
   ...MEM_SYSCALLS,
   ...MISC_SYSCALLS,
   ...SIGNAL_SYSCALLS,
+  ...TIMER_SYSCALLS,
+  ...POLL_SYSCALLS,
 };
 
 export class SyscallDispatcher {
@@ -65,7 +69,9 @@ const ERRNO_TEXT: Record<number, string> = {
   21: "Is a directory", 22: "Invalid argument", 24: "Too many open files", 25: "Inappropriate ioctl for device",
   28: "No space left on device", 29: "Illegal seek", 34: "Numerical result out of range", 36: "File name too long",
   38: "Function not implemented", 39: "Directory not empty", 40: "Too many levels of symbolic links",
-  95: "Operation not supported", 110: "Connection timed out",
+  32: "Broken pipe", 75: "Value too large for defined data type", 95: "Operation not supported",
+  110: "Connection timed out", 512: "ERESTARTSYS", 513: "ERESTARTNOINTR", 514: "ERESTARTNOHAND",
+  516: "ERESTART_RESTARTBLOCK",
 };
 export function errnoText(e: number): string {
   return ERRNO_TEXT[e] ?? `errno ${e}`;

@@ -1,11 +1,12 @@
 // A guest process as the linux-user layer sees it (QEMU's TaskState): its CPU, address space,
 // execution engine, program break, mmap allocator, signal state and the scratch area used to pass
 // host-side strings to host system calls.
-import { AddressSpace, PAGE_SIZE, PAGE_BITS, PAGE_VALID, PAGE_READ, PAGE_WRITE, PAGE_CODE } from "../memory/address-space";
+import { AddressSpace, PAGE_SIZE, PAGE_BITS, PAGE_VALID, PAGE_READ, PAGE_WRITE, PAGE_CODE, NUM_PAGES } from "../memory/address-space";
 import { ExecEngine } from "../exec/cpu-exec";
 import { Log } from "../util/log";
-import { hostsys } from "./host";
+import { hostsys, HOST_NR } from "./host";
 import { SignalState } from "./signal-state";
+import { Timers } from "./timers";
 
 /** Host-only scratch memory inside the guest buffer, never mapped for the guest. */
 export const SCRATCH_BASE = 0xffff0000;
@@ -14,6 +15,13 @@ export const SCRATCH_SIZE = 0x10000;
 export const MMAP_TOP = 0xb8000000;
 export const STACK_TOP = 0xc0000000;
 export const STACK_SIZE = 8 * 1024 * 1024;
+
+/** Task.pageKind bits: how a guest page is backed, beyond what the page table says */
+export const PK_HOSTMAP = 1; // a host file mapping (mmap of a file) replaces the buffer's own page
+export const PK_BUS = 2; // wholly beyond the end of the mapped file: accesses raise SIGBUS
+export const PK_SHARED_RO = 4; // MAP_SHARED of a file opened read-only: PROT_WRITE is refused
+/** for PK_BUS pages: the protection the mapping asked for (bits 4..6) */
+export const PK_PROT_SHIFT = 4;
 
 export interface GuestCpu {
   R: Int32Array;
@@ -31,6 +39,13 @@ export class Task {
   prefix = "";
   tidAddress = 0;
   readonly signals = new SignalState();
+  readonly timers = new Timers();
+  /** set when the last system call returned a restart code: its number and result (see signal.ts) */
+  syscallRestart: { nr: number; ret: number } | null = null;
+  /** what restart_syscall does after -ERESTART_RESTARTBLOCK (sleep for the time that was left...) */
+  restartBlock: (() => number) | null = null;
+  /** per guest page: PK_* bits (file mappings are host mappings inside the guest buffer) */
+  readonly pageKind = new Uint8Array(NUM_PAGES);
   private scratchUsed = 0;
 
   constructor(
@@ -126,8 +141,34 @@ export class Task {
   }
   /** Map zeroed pages (anonymous memory). */
   mapAnon(addr: number, len: number, prot: number): void {
-    this.mem.unmap(addr, len);
+    this.unmapRange(addr, len);
     this.mem.setProt(addr, len, prot);
+  }
+  /** Unmap guest pages, first putting anonymous memory back under any host file mapping there. */
+  unmapRange(addr: number, len: number): void {
+    this.releaseHostPages(addr, len);
+    this.mem.unmap(addr, len);
+  }
+  /**
+   * Replace host file mappings in [addr, addr+len) by fresh anonymous memory (the buffer's own
+   * kind), so that the pages can be zeroed, reused or copied without touching the file — or
+   * faulting on a page past its end, which would kill the emulator with a host SIGBUS.
+   */
+  releaseHostPages(addr: number, len: number): void {
+    const first = addr >>> PAGE_BITS;
+    const last = (addr + len - 1) >>> PAGE_BITS;
+    const kind = this.pageKind;
+    for (let p = first; p <= last; p++) {
+      if (!(kind[p] & PK_HOSTMAP)) {
+        kind[p] = 0;
+        continue;
+      }
+      let q = p;
+      while (q <= last && kind[q] & PK_HOSTMAP) kind[q++] = 0;
+      const r = hostsys().sys(HOST_NR.mmap, this.G + p * PAGE_SIZE, (q - p) * PAGE_SIZE, 3, 0x4032, -1, 0); // RW, PRIVATE|FIXED|ANONYMOUS|NORESERVE
+      if (r < 0) throw new Error(`cannot restore guest memory at 0x${(p * PAGE_SIZE).toString(16)}: errno ${-r}`);
+      p = q - 1;
+    }
   }
 }
 

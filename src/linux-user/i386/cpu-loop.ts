@@ -1,26 +1,58 @@
 // The i386 user-mode main loop (QEMU's cpu_loop for i386): run translated code until an
-// exception, then handle it — system calls through int $0x80, CPU exceptions as signals — and
-// deliver pending signals before resuming.
+// exception, then handle it — system calls through int $0x80, CPU exceptions as the signals the
+// kernel's trap handlers send (with the trap number, error code and fault address they record
+// for the sigcontext) — poll the guest's timers, and deliver pending signals before resuming.
 import { ExecEngine } from "../../exec/cpu-exec";
-import { EXCP_FAULT, EXCP_SYSCALL, GUEST_FAULT } from "../../exec/exceptions";
-import { CPUX86State, EIP, EXCP_INFO, R_EAX, R_EBP, R_EBX, R_ECX, R_EDI, R_EDX, R_ESI } from "../../target/i386/cpu";
-import { EXCP_BP, EXCP_DB, EXCP_DE, EXCP_GP, EXCP_MF, EXCP_OF, EXCP_UD } from "../../target/i386/helpers/alu";
+import { EXCP_FAULT, EXCP_INTERRUPT, EXCP_SYSCALL, GUEST_FAULT } from "../../exec/exceptions";
+import { CPUX86State, EIP, EXCP_INFO, FPUC, FPUS, MXCSR, R_EAX, R_EBP, R_EBX, R_ECX, R_EDI, R_EDX, R_ESI } from "../../target/i386/cpu";
+import { EXCP_BP, EXCP_DB, EXCP_DE, EXCP_GP, EXCP_MF, EXCP_OF, EXCP_UD, EXCP_XM } from "../../target/i386/helpers/alu";
+import { PAGE_EXEC, PAGE_READ, PAGE_VALID } from "../../memory/address-space";
 import type { Task } from "../task";
+import { PK_BUS, PK_HOSTMAP, PK_PROT_SHIFT } from "../task";
 import { SyscallDispatcher } from "../syscall";
-import { queueSignal } from "../syscalls/signal";
-import { processPendingSignals, SIGFPE, SIGILL, SIGSEGV, SIGTRAP } from "../signal";
+import { forceFault, forceKernelSignal, processPendingSignals } from "../signal";
+import {
+  BUS_ADRERR, FPE_INTDIV, ILL_ILLOPN, SEGV_ACCERR, SEGV_MAPERR, SIGBUS, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, TRAP_BRKPT,
+} from "../signal-state";
+import { isRestartCode } from "../errno";
 import { doRtSigreturn, doSigreturn, I386_SIGNALS } from "./signal";
+import { hostsys, HOST_NR } from "../host";
 
 const NR_SIGRETURN = 119, NR_RT_SIGRETURN = 173;
-const SEGV_MAPERR = 1, SEGV_ACCERR = 2, SI_KERNEL = 0x80, ILL_ILLOPN = 2, FPE_INTDIV = 1, TRAP_BRKPT = 1;
+const X86_TRAP_PF = 14;
+/** page-fault error code bits */
+const PF_PROT = 1, PF_WRITE = 2, PF_USER = 4, PF_INSTR = 0x10;
+const FPE_FLTDIV = 3, FPE_FLTOVF = 4, FPE_FLTUND = 5, FPE_FLTRES = 6, FPE_FLTINV = 7;
+
+/** Translated blocks between two looks at the clock while a guest timer is armed. */
+export const TIMER_POLL_BLOCKS = 4096;
+/** ... and when none is: effectively never. */
+export const IDLE_BUDGET = 0x3fffffff;
+
+/** The si_code of an x87 (#MF) or SIMD (#XM) exception from the flags the masks let through (0: spurious). */
+export function fpuExceptionCode(err: number): number {
+  if (err & 0x001) return FPE_FLTINV;
+  if (err & 0x004) return FPE_FLTDIV;
+  if (err & 0x008) return FPE_FLTOVF;
+  if (err & 0x012) return FPE_FLTUND;
+  if (err & 0x020) return FPE_FLTRES;
+  return 0;
+}
 
 export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher, prog: string): number {
   const cpu = t.cpu as CPUX86State;
   const R = cpu.R;
+  const st = t.signals;
   const args = [0, 0, 0, 0, 0, 0];
+  /** the kernel's trap handlers: record trap number and error code, then send the signal */
+  const trap = (nr: number, err: number) => {
+    st.trapNr = nr;
+    st.errorCode = err;
+  };
   for (;;) {
+    engine.budget = t.timers.armed ? TIMER_POLL_BLOCKS : IDLE_BUDGET;
     const excp = engine.run();
-    if (t.log.enabled("int") && excp !== EXCP_SYSCALL) {
+    if (t.log.enabled("int") && excp !== EXCP_SYSCALL && excp !== EXCP_INTERRUPT) {
       t.log.write(`exception 0x${excp.toString(16)} at eip=0x${(R[EIP] >>> 0).toString(16).padStart(8, "0")}\n`);
     }
     switch (excp) {
@@ -29,7 +61,7 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
         if (nr === NR_SIGRETURN || nr === NR_RT_SIGRETURN) {
           if (syscalls.strace) t.log.write(`${process.pid} ${nr === NR_SIGRETURN ? "sigreturn" : "rt_sigreturn"}(...)\n`);
           const ok = nr === NR_SIGRETURN ? doSigreturn(t) : doRtSigreturn(t);
-          if (!ok) queueSignal(t, SIGSEGV, SI_KERNEL);
+          if (!ok) forceKernelSignal(t, SIGSEGV);
           break;
         }
         args[0] = R[R_EBX];
@@ -41,34 +73,97 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
         const ret = syscalls.call(t, nr, args);
         if (t.exitStatus !== null) return t.exitStatus;
         R[R_EAX] = ret;
+        t.syscallRestart = isRestartCode(ret) ? { nr, ret } : null;
         break;
       }
+      case EXCP_INTERRUPT:
+        break; // the budget ran out: time to look at the timers
       case EXCP_FAULT:
-        queueSignal(t, SIGSEGV, GUEST_FAULT.accErr ? SEGV_ACCERR : SEGV_MAPERR, GUEST_FAULT.addr, 14);
+        pageFault(t);
         break;
       case EXCP_DE:
-        queueSignal(t, SIGFPE, FPE_INTDIV, R[EIP] >>> 0, 0);
+        trap(excp, 0);
+        forceFault(t, SIGFPE, FPE_INTDIV, R[EIP]);
         break;
       case EXCP_MF:
-        queueSignal(t, SIGFPE, 0, R[EIP] >>> 0, 16);
+      case EXCP_XM: {
+        // math_error: the unmasked exception flags decide the code; none means a spurious trap
+        const err = excp === EXCP_MF ? R[FPUS] & ~R[FPUC] & 0x3f : ~(R[MXCSR] >> 7) & R[MXCSR] & 0x3f;
+        const code = fpuExceptionCode(err);
+        trap(excp, 0);
+        if (code) forceFault(t, SIGFPE, code, R[EIP]);
         break;
+      }
       case EXCP_UD:
-        queueSignal(t, SIGILL, ILL_ILLOPN, R[EIP] >>> 0, 6);
+        trap(excp, 0);
+        forceFault(t, SIGILL, ILL_ILLOPN, R[EIP]);
         break;
       case EXCP_BP:
+        trap(excp, 0);
+        forceKernelSignal(t, SIGTRAP); // do_int3_user: force_sig(SIGTRAP)
+        break;
       case EXCP_DB:
-        queueSignal(t, SIGTRAP, excp === EXCP_BP ? SI_KERNEL : TRAP_BRKPT, 0, excp);
+        trap(excp, 0);
+        forceFault(t, SIGTRAP, TRAP_BRKPT, R[EIP]);
         break;
       case EXCP_GP:
+        trap(excp, R[EXCP_INFO]);
+        forceKernelSignal(t, SIGSEGV);
+        break;
       case EXCP_OF:
-        void EXCP_INFO;
-        queueSignal(t, SIGSEGV, SI_KERNEL, 0, excp);
+        trap(excp, 0);
+        forceKernelSignal(t, SIGSEGV);
         break;
       default:
         process.stderr.write(`${prog}: unhandled CPU exception 0x${excp.toString(16)} - aborting\n`);
         return 134;
     }
+    t.timers.check(t);
     processPendingSignals(t, I386_SIGNALS, "tsemu");
     if (t.exitStatus !== null) return t.exitStatus;
   }
+}
+
+/**
+ * A guest access fault, as do_user_addr_fault sees it: SIGBUS for a page of a file mapping past
+ * the end of the file (unless the file has grown since), SIGSEGV otherwise; the error code says
+ * whether the page was present, the access a write and whether it was an instruction fetch.
+ */
+function pageFault(t: Task): void {
+  const cpu = t.cpu as CPUX86State;
+  const addr = GUEST_FAULT.addr >>> 0;
+  const page = addr >>> 12;
+  const flags = t.mem.pages[page];
+  const eip = cpu.R[EIP] >>> 0;
+  const fetch = !GUEST_FAULT.isWrite && !(flags & PAGE_EXEC) && ((addr - eip) >>> 0) < 16;
+  const kind = t.pageKind[page];
+  if (kind & PK_BUS) {
+    if (kind & PK_HOSTMAP && fileBacked(t, page)) {
+      // the file grew: the page is an ordinary part of the mapping now
+      t.pageKind[page] = PK_HOSTMAP;
+      t.mem.setProt(page * 4096, 4096, (kind >> PK_PROT_SHIFT) & 7);
+      return; // the instruction runs again
+    }
+    t.signals.cr2 = addr;
+    t.signals.trapNr = X86_TRAP_PF;
+    t.signals.errorCode = PF_USER | (GUEST_FAULT.isWrite ? PF_WRITE : 0) | (fetch ? PF_INSTR : 0);
+    forceFault(t, SIGBUS, BUS_ADRERR, addr);
+    return;
+  }
+  // a page the guest may read is present in the hardware page table; PROT_NONE and holes are not
+  const present = (flags & PAGE_VALID) !== 0 && (flags & PAGE_READ) !== 0;
+  t.signals.cr2 = addr;
+  t.signals.trapNr = X86_TRAP_PF;
+  t.signals.errorCode = (present ? PF_PROT : 0) | (GUEST_FAULT.isWrite ? PF_WRITE : 0) | PF_USER | (fetch ? PF_INSTR : 0);
+  forceFault(t, SIGSEGV, GUEST_FAULT.accErr ? SEGV_ACCERR : SEGV_MAPERR, addr);
+}
+
+/**
+ * Is this page of a host file mapping backed by the file now? Asked of the host kernel without
+ * touching the page: a system call reading it fails with EFAULT instead of raising SIGBUS.
+ */
+function fileBacked(t: Task, page: number): boolean {
+  // access() copies a path from the page: EFAULT if the page is beyond the end of the file
+  const r = hostsys().sys(HOST_NR.access, t.G + page * 4096, 0);
+  return r !== -14;
 }

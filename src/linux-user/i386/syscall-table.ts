@@ -6,7 +6,7 @@ import type { SyscallDef } from "../syscall-types";
 const d = (name: string, args = ""): SyscallDef => ({ name, args });
 
 export const I386_SYSCALLS: Record<number, SyscallDef> = {
-  1: d("exit", "d"), 2: d("fork"), 3: d("read", "fpd"), 4: d("write", "fpd"), 5: d("open", "sxo"),
+  0: d("restart_syscall"), 1: d("exit", "d"), 2: d("fork"), 3: d("read", "fpd"), 4: d("write", "fpd"), 5: d("open", "sxo"),
   6: d("close", "f"), 7: d("waitpid", "dpd"), 8: d("creat", "so"), 9: d("link", "ss"), 10: d("unlink", "s"),
   11: d("execve", "spp"), 12: d("chdir", "s"), 13: d("time", "p"), 14: d("mknod", "sox"), 15: d("chmod", "so"),
   16: d("lchown", "sdd"), 19: d("lseek", "fdd"), 20: d("getpid"), 21: d("mount", "sssxp"), 23: d("setuid", "d"),
@@ -17,7 +17,7 @@ export const I386_SYSCALLS: Record<number, SyscallDef> = {
   50: d("getegid"), 52: d("umount2", "sx"), 54: d("ioctl", "fxp"), 55: d("fcntl", "fdx"), 57: d("setpgid", "dd"),
   60: d("umask", "o"), 61: d("chroot", "s"), 63: d("dup2", "ff"), 64: d("getppid"), 65: d("getpgrp"),
   66: d("setsid"), 67: d("sigaction", "dpp"), 70: d("setreuid", "dd"), 71: d("setregid", "dd"),
-  72: d("sigsuspend", "x"), 73: d("sigpending", "p"), 74: d("sethostname", "sd"), 75: d("setrlimit", "dp"),
+  68: d("sgetmask"), 69: d("ssetmask", "x"), 72: d("sigsuspend", "ddx"), 73: d("sigpending", "p"), 74: d("sethostname", "sd"), 75: d("setrlimit", "dp"),
   76: d("getrlimit", "dp"), 77: d("getrusage", "dp"), 78: d("gettimeofday", "pp"), 79: d("settimeofday", "pp"),
   80: d("getgroups", "dp"), 81: d("setgroups", "dp"), 82: d("select", "dpppp"), 83: d("symlink", "ss"),
   85: d("readlink", "spd"), 90: d("mmap", "p"), 91: d("munmap", "pd"), 92: d("truncate", "sd"),
@@ -64,15 +64,15 @@ export const I386_SYSCALLS: Record<number, SyscallDef> = {
   319: d("epoll_pwait", "fpddpd"), 320: d("utimensat", "fspx"), 322: d("timerfd_create", "dx"),
   323: d("eventfd", "d"), 324: d("fallocate", "fddddd"), 328: d("eventfd2", "dx"), 329: d("epoll_create1", "x"),
   330: d("dup3", "ffx"), 331: d("pipe2", "px"), 332: d("inotify_init1", "x"), 333: d("preadv", "fpddd"),
-  334: d("pwritev", "fpddd"), 340: d("prlimit64", "ddpp"), 344: d("syncfs", "f"), 353: d("renameat2", "fsfsx"),
+  334: d("pwritev", "fpddd"), 335: d("rt_tgsigqueueinfo", "dddp"), 340: d("prlimit64", "ddpp"), 344: d("syncfs", "f"), 353: d("renameat2", "fsfsx"),
   355: d("getrandom", "pdx"), 356: d("memfd_create", "sx"), 359: d("socket", "ddd"), 360: d("socketpair", "dddp"),
   361: d("bind", "fpd"), 362: d("connect", "fpd"), 363: d("listen", "fd"), 364: d("accept4", "fppx"),
   365: d("getsockopt", "fddpp"), 366: d("setsockopt", "fddpd"), 367: d("getsockname", "fpp"),
   368: d("getpeername", "fpp"), 369: d("sendto", "fpdxpd"), 370: d("sendmsg", "fpx"), 371: d("recvfrom", "fpdxpp"),
-  372: d("recvmsg", "fpx"), 373: d("shutdown", "fd"), 375: d("membarrier", "dx"), 377: d("copy_file_range", "fpfpdx"),
+  372: d("recvmsg", "fpx"), 373: d("shutdown", "fd"), 375: d("membarrier", "dx"), 377: d("copy_file_range", "fpfpdx"), 378: d("preadv2", "fpdddx"), 379: d("pwritev2", "fpdddx"),
   383: d("statx", "fsxxp"), 384: d("arch_prctl", "dx"), 386: d("rseq", "pdxx"), 403: d("clock_gettime64", "dp"),
-  404: d("clock_settime64", "dp"), 406: d("clock_getres_time64", "dp"), 407: d("clock_nanosleep_time64", "ddpp"),
-  412: d("utimensat_time64", "fspx"), 413: d("pselect6_time64", "dppppp"), 414: d("ppoll_time64", "pdppd"),
+  404: d("clock_settime64", "dp"), 406: d("clock_getres_time64", "dp"), 407: d("clock_nanosleep_time64", "ddpp"), 408: d("timer_gettime64", "dp"), 409: d("timer_settime64", "ddpp"),
+  412: d("utimensat_time64", "fspx"), 413: d("pselect6_time64", "dppppp"), 414: d("ppoll_time64", "pdppd"), 421: d("rt_sigtimedwait_time64", "pppd"),
   422: d("futex_time64", "pddppd"), 435: d("clone3", "pd"), 436: d("close_range", "ffx"), 437: d("openat2", "fspd"),
   439: d("faccessat2", "fsox"),
 };

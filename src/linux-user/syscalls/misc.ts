@@ -1,7 +1,7 @@
 // Process, identity, time, limits and randomness system calls. time_t and long are 32 bits in
 // the i386 ABI, so the time structures are converted; 64-bit-time variants pass straight through.
 import { HOST_NR as N } from "../host";
-import { EINVAL, ENOSYS } from "../errno";
+import { ECHILD, EINVAL, ENOSYS } from "../errno";
 import type { SyscallFn } from "../syscall-types";
 import type { Task } from "../task";
 import { fd, ptr, s32, sys } from "./util";
@@ -29,6 +29,62 @@ const getresgid: SyscallFn = (t, a, b, c) => sys(N.getresgid, ptr(t, a, 4, true)
 const getgroups: SyscallFn = (t, n, list) => sys(N.getgroups, s32(n), n ? ptr(t, list, n * 4, true) : 0);
 const setgroups: SyscallFn = (t, n, list) => sys(N.setgroups, n, ptr(t, list, n * 4, false));
 
+// the original i386 calls (getuid, chown...) take and return 16-bit ids (kernel/uid16.c)
+const high2low = (v: number) => (v >>> 0 > 0xffff ? 65534 : v);
+const low2high = (v: number) => ((v & 0xffff) === 0xffff ? -1 : v & 0xffff);
+const id16 = (nr: number): SyscallFn => () => high2low(sys(nr));
+const getuid16 = id16(N.getuid), geteuid16 = id16(N.geteuid), getgid16 = id16(N.getgid), getegid16 = id16(N.getegid);
+const setuid16: SyscallFn = (t, u) => sys(N.setuid, low2high(u));
+const setgid16: SyscallFn = (t, g) => sys(N.setgid, low2high(g));
+const setreuid16: SyscallFn = (t, a, b) => sys(N.setreuid, low2high(a), low2high(b));
+const setregid16: SyscallFn = (t, a, b) => sys(N.setregid, low2high(a), low2high(b));
+const setresuid16: SyscallFn = (t, a, b, c) => sys(N.setresuid, low2high(a), low2high(b), low2high(c));
+const setresgid16: SyscallFn = (t, a, b, c) => sys(N.setresgid, low2high(a), low2high(b), low2high(c));
+function getres16(t: Task, nr: number, ptrs: number[]): number {
+  const h = t.scratchAlloc(12);
+  const r = sys(nr, h.host, h.host + 4, h.host + 8);
+  if (r < 0) return r;
+  ptrs.forEach((p, i) => {
+    ptr(t, p, 2, true);
+    t.mem.dv.setUint16(p, high2low(t.mem.dv.getUint32(h.addr + 4 * i, true)), true);
+  });
+  return 0;
+}
+const getresuid16: SyscallFn = (t, a, b, c) => getres16(t, N.getresuid, [a, b, c]);
+const getresgid16: SyscallFn = (t, a, b, c) => getres16(t, N.getresgid, [a, b, c]);
+const getgroups16: SyscallFn = (t, n, list) => {
+  if (s32(n) < 0) return -EINVAL;
+  const h = t.scratchAlloc(Math.max(4, Math.min(n, 65536) * 4));
+  const r = sys(N.getgroups, Math.min(n, 65536), n ? h.host : 0);
+  if (r <= 0 || n === 0) return r;
+  ptr(t, list, r * 2, true);
+  for (let i = 0; i < r; i++) t.mem.dv.setUint16(list + 2 * i, high2low(t.mem.dv.getUint32(h.addr + 4 * i, true)), true);
+  return r;
+};
+const setgroups16: SyscallFn = (t, n, list) => {
+  if (n > 65536) return -EINVAL;
+  ptr(t, list, n * 2, false);
+  const h = t.scratchAlloc(Math.max(4, n * 4));
+  for (let i = 0; i < n; i++) t.mem.dv.setUint32(h.addr + 4 * i, t.mem.dv.getUint16(list + 2 * i, true), true);
+  return sys(N.setgroups, n, h.host);
+};
+
+// ---- children: tsemu runs one process, which never has any -------------------------------------------
+const WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x01000000;
+const WAIT_FLAGS = 0x20000000 | 0x40000000 | 0x80000000; // __WNOTHREAD __WALL __WCLONE
+const wait4: SyscallFn = (t, pid, status, options) => {
+  if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WAIT_FLAGS)) return -EINVAL;
+  return -ECHILD;
+};
+const waitpid: SyscallFn = (t, pid, status, options) => wait4(t, pid, status, options, 0, 0, 0);
+const waitid: SyscallFn = (t, which, pid, info, options) => {
+  if (which > 3) return -EINVAL; // P_ALL P_PID P_PGID P_PIDFD
+  if (options & ~(WNOHANG | WNOWAIT | WEXITED | WUNTRACED | WCONTINUED | WAIT_FLAGS)) return -EINVAL;
+  if (!(options & (WEXITED | WUNTRACED | WCONTINUED))) return -EINVAL;
+  if ((which === 1 || which === 3) && s32(pid) < 0) return -EINVAL;
+  return -ECHILD;
+};
+
 const uname: SyscallFn = (t, buf) => {
   ptr(t, buf, 390, true);
   const r = sys(N.uname, t.G + buf);
@@ -52,16 +108,6 @@ function hostTime(t: Task, call: (p: number) => number, guest: number, usec = fa
   void usec;
   return r;
 }
-/** A guest struct timespec (32-bit fields) as a host one in the scratch area. */
-function hostTimespec(t: Task, guest: number): number {
-  if (guest === 0) return 0;
-  ptr(t, guest, 8, false);
-  const dv = t.mem.dv;
-  const h = t.scratchAlloc(16);
-  dv.setBigInt64(h.addr, BigInt(dv.getInt32(guest, true)), true);
-  dv.setBigInt64(h.addr + 8, BigInt(dv.getInt32(guest + 4, true)), true);
-  return h.host;
-}
 const clock_gettime: SyscallFn = (t, clk, ts) => hostTime(t, (p) => sys(N.clock_gettime, s32(clk), p), ts);
 const clock_getres: SyscallFn = (t, clk, ts) => (ts === 0 ? sys(N.clock_getres, s32(clk), 0) : hostTime(t, (p) => sys(N.clock_getres, s32(clk), p), ts));
 const clock_gettime64: SyscallFn = (t, clk, ts) => sys(N.clock_gettime, s32(clk), ptr(t, ts, 16, true));
@@ -79,16 +125,6 @@ const time: SyscallFn = (t, p) => {
   }
   return now;
 };
-const nanosleep: SyscallFn = (t, req, rem) => {
-  const h = hostTimespec(t, req);
-  const r = sys(N.nanosleep, h, 0);
-  if (rem) ptr(t, rem, 8, true);
-  return r;
-};
-const clock_nanosleep: SyscallFn = (t, clk, flags, req) => sys(N.clock_nanosleep, s32(clk), flags, hostTimespec(t, req), 0);
-const clock_nanosleep_time64: SyscallFn = (t, clk, flags, req, rem) =>
-  sys(N.clock_nanosleep, s32(clk), flags, ptr(t, req, 16, false), rem ? ptr(t, rem, 16, true) : 0);
-
 const getrandom: SyscallFn = (t, buf, n, flags) => sys(N.getrandom, ptr(t, buf, n, true), n, flags);
 
 // ---- limits -------------------------------------------------------------------------------------
@@ -200,14 +236,16 @@ const setpriority: SyscallFn = (t, which, who, prio) => sys(N.setpriority, which
 void fd;
 
 export const MISC_SYSCALLS: Record<string, SyscallFn> = {
-  exit, exit_group: exit, getpid, getppid, gettid, getuid, geteuid, getgid, getegid,
-  getuid32: getuid, geteuid32: geteuid, getgid32: getgid, getegid32: getegid, getpgrp, setsid,
-  getpgid, getsid, setpgid, setuid, setgid, setuid32: setuid, setgid32: setgid, setreuid,
-  setregid, setreuid32: setreuid, setregid32: setregid, setresuid, setresgid, setresuid32: setresuid,
-  setresgid32: setresgid, getresuid, getresgid, getresuid32: getresuid, getresgid32: getresgid,
-  getgroups, getgroups32: getgroups, setgroups, setgroups32: setgroups, uname,
-  clock_gettime, clock_getres, clock_gettime64, clock_getres_time64, gettimeofday, time, nanosleep,
-  clock_nanosleep, clock_nanosleep_time64, getrandom, ugetrlimit, getrlimit: ugetrlimit, setrlimit,
+  exit, exit_group: exit, getpid, getppid, gettid, getpgrp, setsid, getpgid, getsid, setpgid,
+  getuid: getuid16, geteuid: geteuid16, getgid: getgid16, getegid: getegid16,
+  getuid32: getuid, geteuid32: geteuid, getgid32: getgid, getegid32: getegid,
+  setuid: setuid16, setgid: setgid16, setuid32: setuid, setgid32: setgid,
+  setreuid: setreuid16, setregid: setregid16, setreuid32: setreuid, setregid32: setregid,
+  setresuid: setresuid16, setresgid: setresgid16, setresuid32: setresuid, setresgid32: setresgid,
+  getresuid: getresuid16, getresgid: getresgid16, getresuid32: getresuid, getresgid32: getresgid,
+  getgroups: getgroups16, getgroups32: getgroups, setgroups: setgroups16, setgroups32: setgroups, uname,
+  wait4, waitpid, waitid,
+  clock_gettime, clock_getres, clock_gettime64, clock_getres_time64, gettimeofday, time, getrandom, ugetrlimit, getrlimit: ugetrlimit, setrlimit,
   prlimit64, set_tid_address, set_robust_list, sched_yield, sched_getaffinity, getcpu, personality,
   getrusage, times, sysinfo, prctl, getpriority, setpriority, rseq: enosys, membarrier: enosys,
   get_robust_list: enosys,
