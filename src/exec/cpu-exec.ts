@@ -47,7 +47,7 @@ const COMPILE_AFTER = 8;
 const HOT = 2000;
 /** Blocks joining a region must have run at least this often. */
 const WARM = 50;
-const MAX_REGION = 64;
+const MAX_REGION = 16;
 
 export interface ExecStats {
   translated: number;

@@ -3,7 +3,7 @@
 // block exits. Registers are updated in the CPU state as iterations complete. Every access goes
 // through the access layer (bulk fast paths only when no access hook is installed).
 import { HELPER_READS_GLOBALS, HELPER_WRITES_GLOBALS, registerHelper } from "../../../ir/ir";
-import { accessHookActive, PAGE_CODE, PAGE_BITS } from "../../../memory/address-space";
+import { accessHookActive, PAGE_CODE, PAGE_BITS, PAGE_READ } from "../../../memory/address-space";
 import { CC_OP_SUB } from "../cc";
 import { CC_DST, CC_OP, CC_SRC, CPUX86State, DF, R_EAX, R_ECX, R_EDI, R_ESI, SEG_BASE } from "../cpu";
 
@@ -34,36 +34,57 @@ function stringOp(cpu: CPUX86State, op: number, size: number, rep: number, seg: 
   if (repeat && !accessHookActive() && adsize === 4 && step > 0 && (op === STR_MOVS || op === STR_STOS)) {
     if (bulk(cpu, op, size, srcBase)) return;
   }
-  for (;;) {
-    const si = R[R_ESI] & amask, di = R[R_EDI] & amask;
-    let cmpA = 0, cmpB = 0;
-    switch (op) {
-      case STR_MOVS: st(cpu, size, di, ld(cpu, size, (srcBase + si) | 0)); break;
-      case STR_STOS: st(cpu, size, di, R[R_EAX]); break;
-      case STR_LODS: {
-        const v = ld(cpu, size, (srcBase + si) | 0);
-        R[R_EAX] = size === 4 ? v : (R[R_EAX] & ~mask) | v;
-        break;
+  // registers live in locals; `finally` stores the progress, so a fault in iteration k leaves
+  // the state after k - 1 iterations, as on the hardware
+  let esi = R[R_ESI], edi = R[R_EDI], ecx = R[R_ECX], eax = R[R_EAX];
+  let cmpA = 0, cmpB = 0;
+  const mem = cpu.mem;
+  const pages = mem.pages, u8 = mem.u8;
+  const direct = !accessHookActive() && size === 1;
+  try {
+    for (;;) {
+      const si = esi & amask, di = edi & amask;
+      switch (op) {
+        case STR_MOVS: st(cpu, size, di, ld(cpu, size, (srcBase + si) | 0)); break;
+        case STR_STOS: st(cpu, size, di, eax); break;
+        case STR_LODS: {
+          const v = ld(cpu, size, (srcBase + si) | 0);
+          eax = size === 4 ? v : (eax & ~mask) | v;
+          break;
+        }
+        case STR_CMPS: {
+          const a = (srcBase + si) >>> 0;
+          cmpA = direct && pages[a >>> 12] & PAGE_READ ? u8[a] : ld(cpu, size, a);
+          cmpB = direct && pages[di >>> 12] & PAGE_READ ? u8[di >>> 0] : ld(cpu, size, di);
+          break;
+        }
+        case STR_SCAS:
+          cmpA = eax & mask;
+          cmpB = direct && pages[di >>> 12] & PAGE_READ ? u8[di >>> 0] : ld(cpu, size, di);
+          break;
       }
-      case STR_CMPS: cmpA = ld(cpu, size, (srcBase + si) | 0); cmpB = ld(cpu, size, di); break;
-      case STR_SCAS: cmpA = R[R_EAX] & mask; cmpB = ld(cpu, size, di); break;
+      if (op === STR_MOVS || op === STR_CMPS || op === STR_LODS) esi = (esi & ~amask) | ((si + step) & amask);
+      if (op !== STR_LODS) edi = (edi & ~amask) | ((di + step) & amask);
+      if (!repeat) break;
+      const c = (ecx - 1) & amask;
+      ecx = (ecx & ~amask) | c;
+      if (c === 0) break;
+      if (op === STR_CMPS || op === STR_SCAS) {
+        const equal = ((cmpA ^ cmpB) & mask) === 0;
+        if (rep === REP_Z && !equal) break;
+        if (rep === REP_NZ && equal) break;
+      }
     }
-    if (op === STR_MOVS || op === STR_CMPS || op === STR_LODS) R[R_ESI] = (R[R_ESI] & ~amask) | ((si + step) & amask);
-    if (op !== STR_LODS) R[R_EDI] = (R[R_EDI] & ~amask) | ((di + step) & amask);
-    if (op === STR_CMPS || op === STR_SCAS) {
-      R[CC_OP] = CC_OP_SUB + (size === 1 ? 0 : size === 2 ? 1 : 2);
-      R[CC_SRC] = cmpB;
-      R[CC_DST] = (cmpA - cmpB) | 0;
-    }
-    if (!repeat) return;
-    const c = (R[R_ECX] - 1) & amask;
-    R[R_ECX] = (R[R_ECX] & ~amask) | c;
-    if (c === 0) return;
-    if (op === STR_CMPS || op === STR_SCAS) {
-      const equal = ((cmpA ^ cmpB) & mask) === 0;
-      if (rep === REP_Z && !equal) return;
-      if (rep === REP_NZ && equal) return;
-    }
+  } finally {
+    R[R_ESI] = esi;
+    R[R_EDI] = edi;
+    R[R_ECX] = ecx;
+    R[R_EAX] = eax;
+  }
+  if (op === STR_CMPS || op === STR_SCAS) {
+    R[CC_OP] = CC_OP_SUB + (size === 1 ? 0 : size === 2 ? 1 : 2);
+    R[CC_SRC] = cmpB;
+    R[CC_DST] = (cmpA - cmpB) | 0;
   }
 }
 
