@@ -61,7 +61,7 @@ export function expire(tm: Armed, now: number): number {
 /** Time left before a timer expires, as getitimer reports it (an armed timer never shows 0). */
 export function remaining(tm: Armed, now: number, minNs = 0): number {
   if (tm.deadline === 0) return 0;
-  return Math.max(tm.deadline - now, minNs);
+  return Math.max(Math.ceil(tm.deadline - now), minNs);
 }
 
 export class Timers {
@@ -166,6 +166,12 @@ export const WAIT_SIGNAL = -EINTR;
 export function waitLoop(t: Task, deadlineNs: number, attempt: (hostTs: number) => number): number {
   const ts = t.scratchAlloc(16);
   const dv = t.mem.dv;
+  // first without waiting and before looking at the timers: a call that need not block is not
+  // a point where a timer signal is more likely to arrive than anywhere else
+  dv.setBigInt64(ts.addr, 0n, true);
+  dv.setBigInt64(ts.addr + 8, 0n, true);
+  const r0 = attempt(ts.host);
+  if (r0 > 0 || (r0 < 0 && r0 !== -EINTR)) return r0;
   for (;;) {
     t.timers.check(t);
     const sig = t.signals.hasDeliverable();

@@ -49,8 +49,12 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
     st.trapNr = nr;
     st.errorCode = err;
   };
+  engine.budget = IDLE_BUDGET;
   for (;;) {
-    engine.budget = t.timers.armed ? TIMER_POLL_BLOCKS : IDLE_BUDGET;
+    // while a timer is armed the engine stops every TIMER_POLL_BLOCKS blocks (EXCP_INTERRUPT)
+    if (t.timers.armed) {
+      if (engine.budget > TIMER_POLL_BLOCKS) engine.budget = TIMER_POLL_BLOCKS;
+    } else engine.budget = IDLE_BUDGET;
     const excp = engine.run();
     if (t.log.enabled("int") && excp !== EXCP_SYSCALL && excp !== EXCP_INTERRUPT) {
       t.log.write(`exception 0x${excp.toString(16)} at eip=0x${(R[EIP] >>> 0).toString(16).padStart(8, "0")}\n`);
@@ -77,7 +81,12 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
         break;
       }
       case EXCP_INTERRUPT:
-        break; // the budget ran out: time to look at the timers
+        // The budget ran out: look at the timers. Only here, at an arbitrary point of the guest's
+        // own code, as a timer interrupt would (checking at every system call would deliver
+        // timer signals right after system calls far more often than Linux does).
+        engine.budget = IDLE_BUDGET;
+        t.timers.check(t);
+        break;
       case EXCP_FAULT:
         pageFault(t);
         break;
@@ -118,7 +127,6 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
         process.stderr.write(`${prog}: unhandled CPU exception 0x${excp.toString(16)} - aborting\n`);
         return 134;
     }
-    t.timers.check(t);
     processPendingSignals(t, I386_SIGNALS, "tsemu");
     if (t.exitStatus !== null) return t.exitStatus;
   }

@@ -60,7 +60,10 @@ export function f80ToDouble(se: number, hi: number, lo: number): number {
   }
   // one rounding of the 64-bit significand to 53 bits, then an exact power-of-two scaling
   const m = hi * 4294967296 + lo;
-  const v = m * 2 ** ((e === 0 ? 1 : e) - 16383 - 63);
+  // scale in two steps: 2^k alone may be out of the double range when the result is not
+  const k = (e === 0 ? 1 : e) - 16383 - 63;
+  const a = Math.trunc(k / 2);
+  const v = m * 2 ** a * 2 ** (k - a);
   return neg ? -v : v;
 }
 

@@ -22,6 +22,7 @@ export function mapSigtramp(t: Task): void {
 }
 
 const USER_CS = 0x23, USER_DS = 0x2b;
+const UC_FP_XSTATE = 1;
 export const SC_SIZE = 88; // struct sigcontext_32
 export const UC_SIZE = 116; // struct ucontext_ia32: flags, link, stack_t, sigcontext, sigset
 const UC_STACK = 8, UC_MCONTEXT = 20, UC_SIGMASK = 108;
@@ -122,7 +123,9 @@ export const I386_SIGNALS: SignalArch = {
         m.st32(frame + 8, info);
         m.st32(frame + 12, uc);
         m.write(info, s.info);
-        m.st32(uc, 0); // uc_flags: no UC_FP_XSTATE, the emulated CPU has no XSAVE
+        // uc_flags: UC_FP_XSTATE, as the x86-64 hosts tsemu runs on (and records tests on) report;
+        // the fpstate itself carries no extended state (no FP_XSTATE_MAGIC1), which readers check
+        m.st32(uc, UC_FP_XSTATE);
         m.st32(uc + 4, 0);
         const alt = st.altStack;
         m.st32(uc + UC_STACK, alt.sp);

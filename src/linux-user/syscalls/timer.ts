@@ -147,8 +147,14 @@ const timer_create: SyscallFn = (t, clk, sevp, idp) => {
 function getTimer(t: Task, id: number): PosixTimer | null {
   return t.timers.posix.get(s32(id)) ?? null;
 }
+/** common_timer_get: a periodic timer reports its next expiry; one that is due but not yet signalled, 1 ns */
 function itimerspecNow(t: Task, tm: PosixTimer): [number, number] {
-  return [tm.deadline ? tm.interval : 0, remaining(tm, t.timers.now(tm.clock), 0)];
+  if (tm.deadline === 0) return [0, 0];
+  const now = t.timers.now(tm.clock);
+  let next = tm.deadline;
+  if (tm.interval > 0 && next <= now) next += Math.ceil((now - next) / tm.interval) * tm.interval;
+  const rem = Math.ceil(next - now);
+  return [tm.interval, rem > 0 ? rem : tm.notify === SIGEV_NONE ? 0 : 1];
 }
 function writeItimerspec(t: Task, a: number, interval: number, value: number, time64: boolean): void {
   const dv = t.mem.dv;
