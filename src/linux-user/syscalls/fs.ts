@@ -361,7 +361,7 @@ const ioctl: SyscallFn = (t, f, req, arg) => {
   if (IOCTL_VALUE.has(req)) return sys(N.ioctl, fd(f), req, arg);
   const known = IOCTL_SIZES[req];
   if (!known) {
-    if (t.log.enabled("unimp")) t.log.write(`Unsupported ioctl: cmd=0x${req.toString(16)}\n`);
+    if (t.log.enabled("unimp")) t.log.write(`Unsupported ioctl: cmd=0x${req.toString(16).padStart(4, "0")}\n`);
     return -ENOTTY;
   }
   return sys(N.ioctl, fd(f), req, ptr(t, arg, known[0], known[1]));
