@@ -11,6 +11,7 @@ import { MISC_SYSCALLS } from "./syscalls/misc";
 import { SIGNAL_SYSCALLS } from "./syscalls/signal";
 import { TIMER_SYSCALLS } from "./syscalls/timer";
 import { POLL_SYSCALLS } from "./syscalls/poll";
+import { FUTEX_SYSCALLS } from "./syscalls/futex";
 
 /** Implementations by syscall name, shared by every guest architecture. */
 export const SYSCALLS: Record<string, SyscallFn> = {
@@ -20,6 +21,7 @@ export const SYSCALLS: Record<string, SyscallFn> = {
   ...SIGNAL_SYSCALLS,
   ...TIMER_SYSCALLS,
   ...POLL_SYSCALLS,
+  ...FUTEX_SYSCALLS,
 };
 
 export class SyscallDispatcher {
