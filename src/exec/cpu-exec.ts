@@ -70,11 +70,16 @@ export class ExecEngine {
   chaining = true;
   compileOptions: CompileOptions = {};
   /**
-   * Blocks run() may still start before it returns EXCP_INTERRUPT. The OS layer keeps it small
-   * while it must look at the clock in code that makes no system calls (an armed guest timer),
-   * and huge otherwise: one decrement per block is all it costs.
+   * Blocks run() may still start before it returns EXCP_INTERRUPT (region-internal jumps count
+   * too). The OS layer keeps it small while a guest timer is armed and huge otherwise. It lives in
+   * the runtime object the generated code shares.
    */
-  budget = 0x3fffffff;
+  get budget(): number {
+    return this.rt.budget;
+  }
+  set budget(v: number) {
+    this.rt.budget = v;
+  }
   readonly stats: ExecStats = { translated: 0, invalidated: 0, flushes: 0, regions: 0 };
   /** compile hot loops into regions (off with -d nochain and in single-step mode) */
   regionsEnabled = true;
@@ -227,8 +232,9 @@ export class ExecEngine {
     if (this.log.enabled("exec") || this.log.enabled("cpu") || !this.chaining) return this.runLogged();
     let tb = this.lookup(R[pcIndex] >>> 0);
     const regions = this.regionsEnabled && this.maxInsns > 1;
+    const rt = this.rt;
     for (;;) {
-      if (--this.budget < 0) {
+      if (--rt.budget < 0) {
         this.current = null;
         return EXCP_INTERRUPT;
       }

@@ -60,6 +60,11 @@ export function makeRuntime(R: Int32Array, target: BackendTarget) {
   return {
     umulh,
     smulh,
+    /**
+     * Blocks the exec loop may still start before it stops with EXCP_INTERRUPT; jumps inside a
+     * region count too, so a guest spinning in a compiled loop still reaches the exec loop.
+     */
+    budget: 0x3fffffff,
     onFault(e: unknown): number {
       if (e === GUEST_FAULT) R[target.excIndex] = EXCP_FAULT;
       else if (e === SMC_RESTART) R[target.excIndex] = EXCP_SMC;
@@ -357,7 +362,7 @@ function emitOp(i: Insn, n: (t: number) => string, line: (s: string) => void, cx
         // the frontend sets the pc global to a constant just before goto_tb
         const p = cx.prev;
         const target = p && p.op === "mov" && p.outs[0] === cx.pcGlobal && cx.f.isConst(p.ins[0]) ? cx.f.constValue(p.ins[0]) : null;
-        if (target !== null && cx.regionPcs.has(target)) line(`continue D;`);
+        if (target !== null && cx.regionPcs.has(target)) line(`if (--RT.budget >= 0) continue D; ${cx.writeback} return ${EXIT_LOOKUP};`);
         else line(`${cx.writeback} return ${EXIT_LOOKUP};`);
         return;
       }
@@ -368,7 +373,7 @@ function emitOp(i: Insn, n: (t: number) => string, line: (s: string) => void, cx
       line(`${cx.writeback} return ${i.consts[0]};`);
       return;
     case "lookup_and_goto_ptr":
-      line(cx.regionPcs ? `continue D;` : `${cx.writeback} return ${EXIT_LOOKUP};`);
+      line(cx.regionPcs ? `if (--RT.budget >= 0) continue D; ${cx.writeback} return ${EXIT_LOOKUP};` : `${cx.writeback} return ${EXIT_LOOKUP};`);
       return;
     case "discard":
     case "insn_start":

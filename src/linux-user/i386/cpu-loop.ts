@@ -50,22 +50,11 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
     st.errorCode = err;
   };
   engine.budget = IDLE_BUDGET;
-  const regionsWanted = engine.regionsEnabled;
   for (;;) {
     // while a timer is armed the engine stops every TIMER_POLL_BLOCKS blocks (EXCP_INTERRUPT)
     if (t.timers.armed) {
       if (engine.budget > TIMER_POLL_BLOCKS) engine.budget = TIMER_POLL_BLOCKS;
-      // A region (hot blocks compiled into one function) loops inside that function, where the
-      // budget is not counted: none may run while a timer is armed, or a guest spinning on a flag
-      // its signal handler sets would never see the signal.
-      if (engine.regionsEnabled) {
-        engine.regionsEnabled = false;
-        engine.flush();
-      }
-    } else {
-      engine.budget = IDLE_BUDGET;
-      engine.regionsEnabled = regionsWanted;
-    }
+    } else engine.budget = IDLE_BUDGET;
     const excp = engine.run();
     if (t.log.enabled("int") && excp !== EXCP_SYSCALL && excp !== EXCP_INTERRUPT) {
       t.log.write(`exception 0x${excp.toString(16)} at eip=0x${(R[EIP] >>> 0).toString(16).padStart(8, "0")}\n`);
