@@ -309,7 +309,7 @@ function hostTimes(t: Task, a: number, kind: "ts32" | "ts64" | "tv"): number {
   for (let i = 0; i < 2; i++) {
     const o = a + i * each;
     const sec = kind === "ts64" ? dv.getBigInt64(o, true) : BigInt(dv.getInt32(o, true));
-    let frac = kind === "ts64" ? Number(dv.getBigInt64(o + 8, true)) : dv.getInt32(o + 4, true);
+    let frac = kind === "ts64" ? dv.getUint32(o + 8, true) : dv.getInt32(o + 4, true);
     if (kind === "tv") {
       // utimes: microseconds, checked here (utimensat checks nanoseconds and UTIME_NOW/OMIT itself)
       if (frac < 0 || frac >= 1000000) return -EINVAL;

@@ -59,7 +59,7 @@ function readTimeout(t: Task, a: number, kind: "tv" | "ts32" | "ts64"): number {
   const dv = t.mem.dv;
   ptr(t, a, kind === "ts64" ? 16 : 8, false);
   const sec = kind === "ts64" ? Number(dv.getBigInt64(a, true)) : dv.getInt32(a, true);
-  const frac = kind === "ts64" ? Number(dv.getBigInt64(a + 8, true)) : dv.getInt32(a + 4, true);
+  const frac = kind === "ts64" ? dv.getUint32(a + 8, true) : dv.getInt32(a + 4, true);
   const ns = kind === "tv" ? frac * 1000 : frac;
   if (sec < 0 || ns < 0 || ns >= NSEC) return -EINVAL;
   return sec * NSEC + ns;

@@ -230,12 +230,15 @@ const pause: SyscallFn = (t) => {
   return -ERESTARTNOHAND;
 };
 
-/** A guest timespec (32- or 64-bit time_t) as ns, or -EINVAL / -EFAULT for a bad one. */
+/**
+ * A guest timespec (32- or 64-bit time_t) as ns, or -EINVAL / -EFAULT for a bad one. In the
+ * 64-bit layout the kernel ignores the upper half of tv_nsec for a 32-bit process (it is padding).
+ */
 export function readTimespec(t: Task, a: number, time64: boolean): number {
   const dv = t.mem.dv;
   ptr(t, a, time64 ? 16 : 8, false);
   const sec = time64 ? Number(dv.getBigInt64(a, true)) : dv.getInt32(a, true);
-  const nsec = time64 ? Number(dv.getBigInt64(a + 8, true)) : dv.getInt32(a + 4, true);
+  const nsec = time64 ? dv.getUint32(a + 8, true) : dv.getInt32(a + 4, true);
   if (sec < 0 || nsec < 0 || nsec >= 1e9) return -EINVAL;
   return sec * 1e9 + nsec;
 }
