@@ -76,8 +76,15 @@ export class AddressSpace {
       if (this.pages[p] & PAGE_CODE) this.onCodeWrite(p);
       this.pages[p] = 0;
     }
-    this.u8.fill(0, start, start + len);
+    this.zeroPages(start, len);
   }
+  /**
+   * Zero whole pages. Writing zeros commits every page of a large unmapped range; the OS layer,
+   * which owns the buffer's host mapping, replaces this with a cheaper way (madvise) when it can.
+   */
+  zeroPages: (start: number, len: number) => void = (start, len) => {
+    this.u8.fill(0, start, start + len);
+  };
   isMapped(page: number): boolean {
     return (this.pages[page] & PAGE_VALID) !== 0;
   }
@@ -111,20 +118,21 @@ export class AddressSpace {
   }
 
   /** Slow path of every store: fault, or invalidate translated code on the page, then allow. */
+  // An access may span two pages; the second one wraps to page 0 at the top of the address
+  // space (and faults there: page 0 is never mapped).
   private storeSlow(a: number, size: number): void {
     const p0 = a >>> PAGE_BITS;
-    const p1 = (a + size - 1) >>> PAGE_BITS;
+    const p1 = p0 + (((a & PAGE_MASK) + size - 1) >>> PAGE_BITS);
     for (let p = p0; p <= p1; p++) {
-      const f = this.pages[p & (NUM_PAGES - 1)];
-      if ((f & PAGE_WRITE) === 0) this.fault(p === p0 ? a : p << PAGE_BITS, true);
+      if ((this.pages[p & (NUM_PAGES - 1)] & PAGE_WRITE) === 0) this.fault(p === p0 ? a : (p << PAGE_BITS) >>> 0, true);
     }
-    for (let p = p0; p <= p1; p++) if (this.pages[p] & PAGE_CODE) this.onCodeWrite(p);
+    for (let p = p0; p <= p1; p++) if (this.pages[p & (NUM_PAGES - 1)] & PAGE_CODE) this.onCodeWrite(p & (NUM_PAGES - 1));
   }
   private loadSlow(a: number, size: number): void {
     const p0 = a >>> PAGE_BITS;
-    const p1 = (a + size - 1) >>> PAGE_BITS;
+    const p1 = p0 + (((a & PAGE_MASK) + size - 1) >>> PAGE_BITS);
     for (let p = p0; p <= p1; p++) {
-      if ((this.pages[p & (NUM_PAGES - 1)] & PAGE_READ) === 0) this.fault(p === p0 ? a : p << PAGE_BITS, false);
+      if ((this.pages[p & (NUM_PAGES - 1)] & PAGE_READ) === 0) this.fault(p === p0 ? a : (p << PAGE_BITS) >>> 0, false);
     }
   }
 

@@ -60,6 +60,8 @@ function doMmap(t: Task, addr: number, len: number, prot: number, flags: number,
   const shared = type !== MAP_PRIVATE;
   let start: number;
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+    // vm.mmap_min_addr: page 0 stays unmapped, which the access layer relies on at the 4 GiB wrap
+    if (addr < 0x10000) return -1; // EPERM
     if (addr & PAGE_MASK) return -EINVAL;
     if (addr + size > GUEST_LIMIT) return -ENOMEM;
     if (flags & MAP_FIXED_NOREPLACE && !(flags & MAP_FIXED)) {
