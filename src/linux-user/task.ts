@@ -55,6 +55,13 @@ export class Task {
     readonly log: Log,
   ) {
     this.G = hostsys().base(mem.buffer);
+    // on the page-aligned buffer of allocGuestMemory, MADV_DONTNEED zeroes private anonymous
+    // pages and gives their memory back, where filling them with zeros would commit it
+    if (this.G % PAGE_SIZE === 0) {
+      mem.zeroPages = (start, len) => {
+        if (hostsys().sys(HOST_NR.madvise, this.G + start, len, 4 /* MADV_DONTNEED */) < 0) mem.u8.fill(0, start, start + len);
+      };
+    }
   }
 
   // ---- guest buffers handed to the host (the syscall layer's side of the access layer) ------------
