@@ -66,6 +66,7 @@ export class CPUX86State {
 
   constructor(readonly mem: AddressSpace) {
     this.R[EFLAGS] = 0x202;
+    this.R[CC_OP] = 1; // CC_OP_EFLAGS with no flags set
     this.R[DF] = 1;
     this.R[FPUC] = 0x37f;
     for (let i = 0; i < 8; i++) this.R[FPTAGS + i] = 1;

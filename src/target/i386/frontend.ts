@@ -52,7 +52,9 @@ export class I386Frontend implements Frontend {
     let s = `${r(0)} ${r(3)} ${r(1)} ${r(2)}\n${r(6)} ${r(7)} ${r(5)} ${r(4)}\n`;
     s += `EIP=${hex8(R[EIP])} EFL=${hex8(fl)} [${flagStr}] CPL=3 II=0 A20=1 SMM=0 HLT=0\n`;
     for (let i = 0; i < 6; i++) {
-      s += `${SEG_NAMES[i].toUpperCase().padEnd(3)}=${(R[SEG_SEL + i] & 0xffff).toString(16).padStart(4, "0")} ${hex8(R[SEG_BASE + i])} ${hex8(R[SEG_LIMIT + i])}\n`;
+      // user mode has flat 32-bit segments: code (CS) and data descriptors as Linux sets them
+      const attrs = i === 1 ? "00cffb00 DPL=3 CS32 [-RA]" : "00cff300 DPL=3 DS   [-WA]";
+      s += `${SEG_NAMES[i].toUpperCase().padEnd(3)}=${(R[SEG_SEL + i] & 0xffff).toString(16).padStart(4, "0")} ${hex8(R[SEG_BASE + i])} ${hex8(R[SEG_LIMIT + i])} ${attrs}\n`;
     }
     s += `CCS=${hex8(R[CC_SRC])} CCD=${hex8(R[CC_DST])} CCO=${CC_OP_NAMES[R[CC_OP]] ?? R[CC_OP]}\n`;
     s += `FCW=${(R[FPUC] & 0xffff).toString(16).padStart(4, "0")} FSW=${((R[FPUS] & ~0x3800) | ((R[FPSTT] & 7) << 11)).toString(16).padStart(4, "0")} FTW=${R.slice(FPTAGS, FPTAGS + 8).join("")}\n`;
