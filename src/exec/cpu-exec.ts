@@ -174,7 +174,7 @@ export class ExecEngine {
     const log = this.log;
     const block = this.frontend.translate(pc, maxInsns);
     const f = block.ir;
-    if (log.enabled("in_asm")) log.write(`----------------\nIN: \n${block.disassembly()}\n`);
+    if (log.enabled("in_asm")) log.write(`----------------\nIN: \n${block.disassembly()}\n\n`);
     if (log.enabled("op")) log.write(`OP:\n${printIR(f)}\n`);
     if (process.env.TSEMU_VERIFY) verify(f);
     const tb = new TranslationBlock(pc, block.end, this.interpreted, "", block.insnCount, f);

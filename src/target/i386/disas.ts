@@ -9,7 +9,8 @@ const R16 = ["ax", "cx", "dx", "bx", "sp", "bp", "si", "di"];
 export function regName(size: number, r: number): string {
   return "%" + (size === 1 ? R8[r] : size === 2 ? R16[r] : REG_NAMES[r]);
 }
-const hex = (v: number) => (v < 0 ? "-0x" + (-v).toString(16) : "0x" + v.toString(16));
+// as qemu's disassembler (capstone) prints numbers: 0..9 in decimal, the rest in hex
+const hex = (v: number): string => (v < 0 ? "-" + hex(-v) : v <= 9 ? String(v) : "0x" + v.toString(16));
 
 function memText(insn: DecodedInsn, o: Operand): string {
   if (o.reg >= 0) {
@@ -59,12 +60,11 @@ export function formatInsn(insn: DecodedInsn): string {
   else if (mnem === "cltd" && insn.opsize === 2) mnem = "cwtd";
   else if (mnem === "movzb" || mnem === "movzw" || mnem === "movsb" || mnem === "movsw") {
     mnem = mnem + (insn.opsize === 2 ? "w" : "l");
-  } else if (!x87 && ops.length > 0 && !ops.some((o) => o.kind === OpKind.REG || o.kind === OpKind.SEG)) {
-    const sized = ops.find((o) => (o.kind === OpKind.MEM || o.kind === OpKind.IMM) && o.size > 0);
-    const isString = ["movs", "cmps", "stos", "lods", "scas"].includes(mnem);
-    if (sized && ops.every((o) => o.kind !== OpKind.REL) && !insn.indirect) mnem += SUFFIX[sized.size] ?? "";
-    else if (isString) mnem += SUFFIX[ops[0].size] ?? "";
-  } else if (["movs", "cmps", "stos", "lods", "scas"].includes(mnem)) mnem += SUFFIX[ops[0].size] ?? "";
+  } else if (!x87 && insn.entry.cc === undefined && mnem !== "bswap" && mnem !== "lea" && mnem !== "jmp" && mnem !== "call") {
+    // the operand size as a suffix, as qemu's log shows it (movl, addb, pushl...)
+    const sized = ops.find((o) => (o.kind === OpKind.REG || o.kind === OpKind.MEM || o.kind === OpKind.IMM) && o.size > 0 && o.size <= 4);
+    if (sized) mnem += SUFFIX[sized.size];
+  } else if (mnem === "lea" || (insn.entry.cc !== undefined && mnem.startsWith("cmov"))) mnem += SUFFIX[insn.opsize];
   else if (["pushf", "popf", "pusha", "popa", "iret"].includes(mnem)) mnem += insn.opsize === 2 ? "w" : "l";
   let prefix = "";
   if (insn.lock) prefix += "lock ";
