@@ -9,7 +9,7 @@ import type { SyscallFn } from "../syscall-types";
 import type { Task } from "../task";
 import { SIGPIPE, SI_USER } from "../signal-state";
 import { sendUserSignal } from "../signal";
-import { fd, pathPtr, ptr, s32, sys } from "./util";
+import { fd, ioBuf, pathPtr, ptr, s32, sys } from "./util";
 import { HOST_STAT_SIZE, HOST_STATFS_SIZE, STAT64_SIZE, STAT_SIZE, STATFS64_SIZE, STATFS_SIZE, stat64Fields, toStat, toStatfs, toStatfs64 } from "./stat";
 import { cookiesOf, getdents as getdentsImpl, getdents64 as getdents64Impl } from "./dir";
 import { blockingIo, POLLIN, POLLOUT } from "./poll";
@@ -76,15 +76,21 @@ function sigpipe(t: Task, r: number): number {
 }
 const pos64 = (lo: number, hi: number) => lo + s32(hi) * 2 ** 32;
 const read: SyscallFn = (t, f, buf, n) => {
-  const p = ptr(t, buf, n, true);
-  return blockingIo(t, f, POLLIN, () => sys(N.read, fd(f), p, n));
+  const [p, len] = ioBuf(t, buf, n, true);
+  return blockingIo(t, f, POLLIN, () => sys(N.read, fd(f), p, len));
 };
 const write: SyscallFn = (t, f, buf, n) => {
-  const p = ptr(t, buf, n, false);
-  return sigpipe(t, blockingIo(t, f, POLLOUT, () => sys(N.write, fd(f), p, n)));
+  const [p, len] = ioBuf(t, buf, n, false);
+  return sigpipe(t, blockingIo(t, f, POLLOUT, () => sys(N.write, fd(f), p, len)));
 };
-const pread64: SyscallFn = (t, f, buf, n, lo, hi) => sys(N.pread64, fd(f), ptr(t, buf, n, true), n, pos64(lo, hi));
-const pwrite64: SyscallFn = (t, f, buf, n, lo, hi) => sigpipe(t, sys(N.pwrite64, fd(f), ptr(t, buf, n, false), n, pos64(lo, hi)));
+const pread64: SyscallFn = (t, f, buf, n, lo, hi) => {
+  const [p, len] = ioBuf(t, buf, n, true);
+  return sys(N.pread64, fd(f), p, len, pos64(lo, hi));
+};
+const pwrite64: SyscallFn = (t, f, buf, n, lo, hi) => {
+  const [p, len] = ioBuf(t, buf, n, false);
+  return sigpipe(t, sys(N.pwrite64, fd(f), p, len, pos64(lo, hi)));
+};
 const readv: SyscallFn = (t, f, iov, cnt) => {
   const h = hostIovec(t, iov, cnt, true);
   return h < 0 ? h : blockingIo(t, f, POLLIN, () => sys(N.readv, fd(f), h, cnt));

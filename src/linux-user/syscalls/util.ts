@@ -14,6 +14,22 @@ export function ptr(t: Task, addr: number, len: number, write: boolean): number 
   if (p < 0) throw EFAULT_ERR;
   return p;
 }
+/**
+ * Host pointer and length for a read/write-style transfer of up to `len` bytes at `addr`. The
+ * kernel copies until the first page it cannot access, so a buffer that is bad only at its end
+ * gives a short transfer, and one that is bad from its start EFAULT (thrown). (The kernel only
+ * finds out when it copies: at end of file a bad buffer still reads 0 bytes natively.)
+ */
+export function ioBuf(t: Task, addr: number, len: number, write: boolean): [number, number] {
+  if (len === 0) return [ptr(t, addr, 0, write), 0];
+  if (addr === 0) throw EFAULT_ERR;
+  if (t.mem.check(addr, len, write)) return [ptr(t, addr, len, write), len];
+  let ok = 0;
+  while (ok < len && t.mem.check(addr + ok, Math.min(len - ok, 4096 - ((addr + ok) & 4095)), write)) ok += 4096 - ((addr + ok) & 4095);
+  ok = Math.min(ok, len);
+  if (ok === 0) throw EFAULT_ERR;
+  return [ptr(t, addr, ok, write), ok];
+}
 /** Host pointer of a guest path string, after -L remapping; throws EFAULT_ERR if unreadable. */
 export function pathPtr(t: Task, addr: number): number {
   const s = t.str(addr);
