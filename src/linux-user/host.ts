@@ -1,6 +1,7 @@
 // Raw host (x86-64 Linux) system calls through the hostsys addon (native/hostsys.cc), with host
 // pointers into guest memory. Callers must have checked each guest buffer with the access layer
 // (Task.buf) first: this module trusts its arguments.
+import * as fs from "fs";
 import * as path from "path";
 
 interface HostSys {
@@ -13,12 +14,11 @@ interface HostSys {
 let addon: HostSys | null = null;
 export function hostsys(): HostSys {
   if (addon === null) {
-    const file = path.join(__dirname, "..", "..", "..", "build", "Release", "hostsys.node");
-    try {
-      addon = require(file) as HostSys;
-    } catch {
-      throw new Error(`the native helper ${file} is missing: run 'npm install' to build it`);
-    }
+    // dist/src/linux-user/ when run from the compiled modules, dist/ from the bundle
+    const candidates = [3, 1, 2].map((up) => path.join(__dirname, ...Array(up).fill(".."), "build", "Release", "hostsys.node"));
+    const file = candidates.find((f) => fs.existsSync(f));
+    if (!file) throw new Error(`the native helper build/Release/hostsys.node is missing: run 'npm install' to build it`);
+    addon = require(file) as HostSys;
   }
   return addon;
 }
