@@ -60,22 +60,83 @@ class Fault {
   constructor(readonly addr: number) {}
 }
 class TooLong {}
+const TOO_LONG = new TooLong();
+
+// Decoder state for the instruction being decoded, kept at module level so that decoding
+// allocates no closures (the translator decodes every guest instruction it meets).
+let dPc = 0;
+let dP = 0;
+let dFetch: FetchFn = () => -1;
+let dModrm = -1;
+
+function byte(): number {
+  if (dP - dPc >= MAX_INSN_LEN) throw TOO_LONG;
+  const b = dFetch(dP >>> 0);
+  if (b < 0) throw new Fault(dP >>> 0);
+  dP = (dP + 1) >>> 0;
+  return b;
+}
+function imm(size: number): number {
+  let v = 0;
+  for (let i = 0; i < size; i++) v |= byte() << (8 * i);
+  return size === 1 ? (v << 24) >> 24 : size === 2 ? (v << 16) >> 16 : v | 0;
+}
+function readModrm(): number {
+  return dModrm < 0 ? (dModrm = byte()) : dModrm;
+}
+function fromMap(me: MapEntry): OpEntry | null {
+  if (me === null) return null;
+  if ("group" in me) return me.group[(readModrm() >> 3) & 7];
+  return me;
+}
+const BASES16 = [[3, 6], [3, 7], [5, 6], [5, 7], [6, -1], [7, -1], [5, -1], [3, -1]];
+/** The ModRM (and SIB, displacement) of insn: sets insn.modrm and, for memory forms, insn.mem. */
+function decodeModrmMem(insn: DecodedInsn): void {
+  const mr = readModrm();
+  insn.modrm = mr;
+  const mod = mr >> 6, rm = mr & 7;
+  if (mod === 3) return;
+  if (insn.adsize === 2) {
+    let [base, index] = BASES16[rm];
+    let disp = 0;
+    if (mod === 0 && rm === 6) { base = -1; disp = imm(2) & 0xffff; }
+    else if (mod === 1) disp = imm(1);
+    else if (mod === 2) disp = imm(2);
+    insn.mem = { base, index, scale: 0, disp };
+    return;
+  }
+  let base = rm, index = -1, scale = 0, disp = 0;
+  if (rm === 4) {
+    const sib = byte();
+    scale = sib >> 6;
+    index = (sib >> 3) & 7;
+    if (index === 4) index = -1;
+    base = sib & 7;
+    if (base === 5 && mod === 0) { base = -1; disp = imm(4); }
+  } else if (rm === 5 && mod === 0) { base = -1; disp = imm(4); }
+  if (mod === 1) disp = imm(1);
+  else if (mod === 2) disp = imm(4);
+  insn.mem = { base, index, scale, disp };
+}
+function sizeOf(c: string, opsize: number): number {
+  switch (c) {
+    case "b": return 1;
+    case "w": return 2;
+    case "d": return 4;
+    case "v": case "z": return opsize;
+    case "q": return 8;
+    case "t": return 10;
+    case "p": return opsize + 2;
+    default: return 0;
+  }
+}
 
 export function decode(pc: number, fetch: FetchFn): DecodeResult {
   pc >>>= 0;
-  let p = pc;
-  const byte = (): number => {
-    if (p - pc >= MAX_INSN_LEN) throw new TooLong();
-    const b = fetch(p >>> 0);
-    if (b < 0) throw new Fault(p >>> 0);
-    p = (p + 1) >>> 0;
-    return b;
-  };
-  const imm = (size: number): number => {
-    let v = 0;
-    for (let i = 0; i < size; i++) v |= byte() << (8 * i);
-    return size === 1 ? (v << 24) >> 24 : size === 2 ? (v << 16) >> 16 : v | 0;
-  };
+  dPc = pc;
+  dP = pc;
+  dFetch = fetch;
+  dModrm = -1;
   try {
     let opsize: 2 | 4 = 4, adsize: 2 | 4 = 4, seg = -1, rep = 0, lock = false, p66 = false;
     let b: number;
@@ -94,14 +155,7 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
       else if (b === 0x65) seg = 5;
       else break;
     }
-    let modrm = -1;
     let entry: OpEntry | null = null;
-    const readModrm = () => (modrm < 0 ? (modrm = byte()) : modrm);
-    const fromMap = (me: MapEntry): OpEntry | null => {
-      if (me === null) return null;
-      if ("group" in me) return me.group[(readModrm() >> 3) & 7];
-      return me;
-    };
     let opByte = b;
     if (b === 0x0f) {
       opByte = byte();
@@ -118,59 +172,16 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
       pc, len: 0, entry, opsize, adsize, seg, rep, lock, modrm: -1, mem: null, ops: [],
       indirect: false, prefix66: p66,
     };
-    let memDone = false;
     let memSizeInvalid = false;
-    const decodeModrmMem = (): void => {
-      if (memDone) return;
-      memDone = true;
-      const mr = readModrm();
-      insn.modrm = mr;
-      const mod = mr >> 6, rm = mr & 7;
-      if (mod === 3) return;
-      if (adsize === 2) {
-        const bases = [[3, 6], [3, 7], [5, 6], [5, 7], [6, -1], [7, -1], [5, -1], [3, -1]];
-        let [base, index] = bases[rm];
-        let disp = 0;
-        if (mod === 0 && rm === 6) { base = -1; disp = imm(2) & 0xffff; }
-        else if (mod === 1) disp = imm(1);
-        else if (mod === 2) disp = imm(2);
-        insn.mem = { base, index, scale: 0, disp };
-        return;
-      }
-      let base = rm, index = -1, scale = 0, disp = 0;
-      if (rm === 4) {
-        const sib = byte();
-        scale = sib >> 6;
-        index = (sib >> 3) & 7;
-        if (index === 4) index = -1;
-        base = sib & 7;
-        if (base === 5 && mod === 0) { base = -1; disp = imm(4); }
-      } else if (rm === 5 && mod === 0) { base = -1; disp = imm(4); }
-      if (mod === 1) disp = imm(1);
-      else if (mod === 2) disp = imm(4);
-      insn.mem = { base, index, scale, disp };
-    };
-    const sizeOf = (c: string): number => {
-      switch (c) {
-        case "b": return 1;
-        case "w": return 2;
-        case "d": return 4;
-        case "v": case "z": return opsize;
-        case "q": return 8;
-        case "t": return 10;
-        case "p": return opsize + 2;
-        default: return 0;
-      }
-    };
     for (let spec of entry.operands) {
       if (spec[0] === "*") { insn.indirect = true; spec = spec.slice(1); }
       const k = spec[0];
-      const sz = sizeOf(spec.slice(1));
+      const sz = sizeOf(spec.slice(1), opsize);
       switch (k) {
         case "E":
         case "M":
         case "R": {
-          decodeModrmMem();
+          if (insn.modrm < 0) decodeModrmMem(insn);
           const mr = insn.modrm;
           if (mr >= 0xc0) {
             if (k === "M") memSizeInvalid = true;
@@ -182,12 +193,12 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
           break;
         }
         case "G":
-          decodeModrmMem();
+          if (insn.modrm < 0) decodeModrmMem(insn);
           insn.ops.push({ kind: OpKind.REG, size: sz, reg: (insn.modrm >> 3) & 7, imm: 0 });
           break;
         case "S":
           if (spec === "Sw") {
-            decodeModrmMem();
+            if (insn.modrm < 0) decodeModrmMem(insn);
             const r = (insn.modrm >> 3) & 7;
             if (r > 5) return { error: "invalid" };
             insn.ops.push({ kind: OpKind.SEG, size: 2, reg: r, imm: 0 });
@@ -197,7 +208,7 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
             insn.ops.push({ kind: OpKind.ST, size: 10, reg: 0, imm: 0 });
           } else if (spec === "STi") {
             insn.ops.push({ kind: OpKind.ST, size: 10, reg: readModrm() & 7, imm: 0 });
-            insn.modrm = modrm;
+            insn.modrm = dModrm;
           }
           break;
         case "I":
@@ -251,10 +262,10 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
           throw new Error("opcode table: unknown operand " + spec);
       }
     }
-    if (modrm >= 0 && insn.modrm < 0) insn.modrm = modrm;
+    if (dModrm >= 0 && insn.modrm < 0) insn.modrm = dModrm;
     if (memSizeInvalid) return { error: "invalid" };
     if (lock && (!entry.lockable || insn.mem === null)) return { error: "invalid" };
-    insn.len = (p - pc) >>> 0;
+    insn.len = (dP - pc) >>> 0;
     // relative targets become absolute now that the length is known
     for (const o of insn.ops) {
       if (o.kind === OpKind.REL) {
@@ -265,7 +276,7 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
     return insn;
   } catch (err) {
     if (err instanceof Fault) return { error: "fault", addr: err.addr };
-    if (err instanceof TooLong) return { error: "invalid" };
+    if (err === TOO_LONG) return { error: "invalid" };
     throw err;
   }
 }
