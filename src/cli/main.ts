@@ -14,7 +14,7 @@ import { SyscallDispatcher } from "../linux-user/syscall";
 import { I386_SYSCALLS } from "../linux-user/i386/syscall-table";
 import { I386_ARCH_SYSCALLS } from "../linux-user/i386/syscalls";
 import { cpuLoop } from "../linux-user/i386/cpu-loop";
-import { mapSigtramp } from "../linux-user/i386/signal";
+import { I386_VDSO, mapSigtramp } from "../linux-user/i386/signal";
 import { reserveHostFds } from "../linux-user/syscalls/fs";
 import { allocGuestMemory } from "../linux-user/host";
 import { InfoRequest, OptionError, parseOptions, usage } from "./options";
@@ -102,7 +102,7 @@ function run(cmd: string, argv: string[]): number {
   task.exePath = path.resolve(prog);
   const guestArgv = [opts.argv0 ?? prog, ...opts.args];
   void STACK_SIZE;
-  const img = loadElf(task, prog, guestArgv, env, { machine: 3, platform: "i686", hwcap: 0x178bfbff & 0x8111, dynBase: 0x56555000 });
+  const img = loadElf(task, prog, guestArgv, env, { machine: 3, platform: "i686", hwcap: 0x178bfbff & 0x8111, dynBase: 0x56555000, vdso: I386_VDSO });
   mapSigtramp(task);
   const R = cpu.R;
   R[R_ESP] = img.sp;

@@ -14,6 +14,8 @@ export interface ElfArch {
   hwcap: number; // AT_HWCAP
   /** ET_DYN load address (Linux: ELF_ET_DYN_BASE) */
   dynBase: number;
+  /** the vDSO the architecture maps: AT_SYSINFO_EHDR and AT_SYSINFO (its system-call entry) */
+  vdso?: { base: number; sysinfo: number };
 }
 
 export interface LoadedImage {
@@ -162,6 +164,8 @@ export function loadElf(task: Task, file: string, argv: string[], envp: string[]
   const random = pushBytes(crypto.randomBytes(16));
   sp = (sp & ~15) >>> 0;
   const auxv: [number, number][] = [
+    // the architecture's entries come first, as ARCH_DLINFO puts them
+    ...(arch.vdso ? ([[32, arch.vdso.sysinfo], [33, arch.vdso.base]] as [number, number][]) : []), // AT_SYSINFO, AT_SYSINFO_EHDR
     [3, phdr], // AT_PHDR
     [4, elf.phentsize], // AT_PHENT
     [5, elf.phnum], // AT_PHNUM

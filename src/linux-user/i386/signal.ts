@@ -12,13 +12,18 @@ import type { Task } from "../task";
 import { PendingSignal, SigAction, SIGINFO_SIZE, SS_AUTODISARM, SS_DISABLE, UNBLOCKABLE } from "../signal-state";
 import { SA_ONSTACK, SA_RESTORER, SA_SIGINFO, SignalArch } from "../signal";
 import { FPSTATE_SIZE, FXSAVE_OFFSET, initFpu, restoreFpstate, saveFpstate } from "./fpstate";
+import { VDSO_IMAGE, VDSO_SYMBOLS } from "./vdso-image";
 
-/** Trampoline page: sigreturn at +0, rt_sigreturn at +8. */
-export const SIGTRAMP = 0xfffe0000;
+/** Where the vDSO (vdso/vdso.S) is mapped: one page just below the emulator's own top pages. */
+export const VDSO_BASE = 0xfffe0000;
+const SIGRETURN = VDSO_BASE + VDSO_SYMBOLS.__kernel_sigreturn;
+const RT_SIGRETURN = VDSO_BASE + VDSO_SYMBOLS.__kernel_rt_sigreturn;
+/** The vDSO's auxiliary-vector entries (AT_SYSINFO_EHDR, AT_SYSINFO), for the ELF loader. */
+export const I386_VDSO = { base: VDSO_BASE, sysinfo: VDSO_BASE + VDSO_SYMBOLS.__kernel_vsyscall };
+/** Map the vDSO, which holds the signal-return trampolines handlers without sa_restorer return to. */
 export function mapSigtramp(t: Task): void {
-  t.mapAnon(SIGTRAMP, 4096, PAGE_READ | PAGE_EXEC);
-  // pop %eax; mov $119,%eax; int $0x80      mov $173,%eax; int $0x80
-  t.mem.poke(SIGTRAMP, Uint8Array.from([0x58, 0xb8, 0x77, 0, 0, 0, 0xcd, 0x80, 0xb8, 0xad, 0, 0, 0, 0xcd, 0x80]));
+  t.mapAnon(VDSO_BASE, 4096, PAGE_READ | PAGE_EXEC);
+  t.mem.poke(VDSO_BASE, VDSO_IMAGE);
 }
 
 const USER_CS = 0x23, USER_DS = 0x2b;
@@ -118,7 +123,7 @@ export const I386_SIGNALS: SignalArch = {
     try {
       if (rt) {
         const info = frame + RT_INFO, uc = frame + RT_UC;
-        m.st32(frame, action.flags & SA_RESTORER ? action.restorer : SIGTRAMP + 8);
+        m.st32(frame, action.flags & SA_RESTORER ? action.restorer : RT_SIGRETURN);
         m.st32(frame + 4, s.sig);
         m.st32(frame + 8, info);
         m.st32(frame + 12, uc);
@@ -136,7 +141,7 @@ export const I386_SIGNALS: SignalArch = {
         m.st32(uc + UC_SIGMASK + 4, Number(mask >> 32n));
         m.write(frame + RT_RETCODE, Uint8Array.from([0xb8, 0xad, 0, 0, 0, 0xcd, 0x80, 0]));
       } else {
-        m.st32(frame, action.flags & SA_RESTORER ? action.restorer : SIGTRAMP);
+        m.st32(frame, action.flags & SA_RESTORER ? action.restorer : SIGRETURN);
         m.st32(frame + 4, s.sig);
         putSigcontext(t, frame + SF_SC, mask, fpstate);
         m.st32(frame + SF_EXTRAMASK, Number(mask >> 32n));
