@@ -1,7 +1,7 @@
 // Unit tests of the linux-user layer's pure pieces: signal queueing and delivery order, siginfo
 // layouts, the alternate-stack rules, restart handling of interrupted system calls, signal-frame
 // placement, the FPU state conversions of signal frames, stat/statfs conversions, 32-bit
-// directory offsets and timer arithmetic. Each checks the kernel behaviour the emulator copies.
+// directory offsets, timer arithmetic and the vDSO image. Each checks the kernel behaviour the emulator copies.
 import test from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -21,6 +21,7 @@ import { EINTR, ERESTARTNOHAND, ERESTARTSYS, ERESTART_RESTARTBLOCK } from "../..
 import { Task } from "../../src/linux-user/task";
 import { AddressSpace } from "../../src/memory/address-space";
 import { Log } from "../../src/util/log";
+import { VDSO_IMAGE, VDSO_SYMBOLS } from "../../src/linux-user/i386/vdso-image";
 
 const sig = (s: number, thread = false, info = userInfo(s, SI_USER, 1, 0)): PendingSignal => ({ sig: s, info, thread, forced: false });
 
@@ -346,4 +347,14 @@ test("timer expiry counts missed periods; remaining time; alarm rounding", () =>
   assert.equal(alarmSeconds(1), 1, "never 0 while an alarm is pending");
   assert.equal(alarmSeconds(2.4e9), 2);
   assert.equal(alarmSeconds(2.5e9), 3);
+});
+
+// ---- vDSO ----------------------------------------------------------------------------------------------------
+test("the vDSO image: one-page ELF with the kernel's trampoline bytes (unwinders match them)", () => {
+  assert.equal(VDSO_IMAGE.readUInt32BE(0), 0x7f454c46);
+  assert.ok(VDSO_IMAGE.length <= 4096);
+  const at = (o: number, n: number) => [...VDSO_IMAGE.subarray(o, o + n)];
+  assert.deepEqual(at(VDSO_SYMBOLS.__kernel_sigreturn, 8), [0x58, 0xb8, 0x77, 0, 0, 0, 0xcd, 0x80]);
+  assert.deepEqual(at(VDSO_SYMBOLS.__kernel_rt_sigreturn, 7), [0xb8, 0xad, 0, 0, 0, 0xcd, 0x80]);
+  assert.deepEqual(at(VDSO_SYMBOLS.__kernel_vsyscall, 3), [0xcd, 0x80, 0xc3]);
 });
