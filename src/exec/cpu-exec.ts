@@ -19,8 +19,8 @@ import { EXCP_INTERRUPT, EXCP_SMC, SMC_RESTART } from "./exceptions";
 export class TranslationBlock {
   jmp0: TranslationBlock | null = null;
   jmp1: TranslationBlock | null = null;
-  /** the block an indirect jump from here last went to (region formation follows it) */
-  ind: TranslationBlock | null = null;
+  /** blocks indirect jumps from here went to, the first few (region formation follows them) */
+  readonly inds: TranslationBlock[] = [];
   valid = true;
   execCount = 0;
   /** regions containing this block; its fn is then the last region's function */
@@ -48,6 +48,10 @@ const HOT = 2000;
 /** Blocks joining a region must have run at least this often. */
 const WARM = 50;
 const MAX_REGION = 16;
+/** ...and at most this many IR ops, which keeps its JavaScript well under V8's optimization limit. */
+const MAX_REGION_OPS = 1200;
+/** Indirect-jump targets remembered per block. */
+const MAX_INDS = 2;
 
 export interface ExecStats {
   translated: number;
@@ -148,16 +152,19 @@ export class ExecEngine {
   private formRegion(entry: TranslationBlock): void {
     const members: TranslationBlock[] = [entry];
     const seen = new Set<TranslationBlock>(members);
+    // V8 optimizes functions only up to a bytecode size: bound the region by its IR size too
+    let ops = entry.ir.ops.length;
     for (let i = 0; i < members.length && members.length < MAX_REGION; i++) {
       const m = members[i];
-      for (const n of [m.jmp0, m.jmp1, m.ind]) {
-        if (n !== null && n.valid && !seen.has(n) && n.execCount >= WARM && members.length < MAX_REGION) {
-          seen.add(n);
-          members.push(n);
-        }
+      for (const n of [m.jmp0, m.jmp1, ...m.inds]) {
+        if (n === null || !n.valid || seen.has(n) || n.execCount < WARM) continue;
+        if (members.length >= MAX_REGION || ops + n.ir.ops.length > MAX_REGION_OPS) break;
+        seen.add(n);
+        members.push(n);
+        ops += n.ir.ops.length;
       }
     }
-    const loops = members.some((m) => seen.has(m.jmp0!) || seen.has(m.jmp1!) || seen.has(m.ind!));
+    const loops = members.some((m) => seen.has(m.jmp0!) || seen.has(m.jmp1!) || m.inds.some((n) => seen.has(n)));
     if (!loops) return;
     const source = generateRegionSource(members.map((m) => m.ir), this.frontend.target, this.compileOptions, true);
     if (this.log.enabled("out_asm")) log_region(this.log, members, source);
@@ -257,7 +264,8 @@ export class ExecEngine {
         tb = n;
       } else if (r === EXIT_LOOKUP) {
         const n = this.lookup(R[pcIndex] >>> 0);
-        tb.ind = n;
+        const inds = tb.inds;
+        if (inds.length < MAX_INDS && !inds.includes(n)) inds.push(n);
         tb = n;
       } else {
         const ex = R[this.excIndex];

@@ -362,7 +362,11 @@ function emitOp(i: Insn, n: (t: number) => string, line: (s: string) => void, cx
         // the frontend sets the pc global to a constant just before goto_tb
         const p = cx.prev;
         const target = p && p.op === "mov" && p.outs[0] === cx.pcGlobal && cx.f.isConst(p.ins[0]) ? cx.f.constValue(p.ins[0]) : null;
-        if (target !== null && cx.regionPcs.has(target)) line(`if (--RT.budget >= 0) continue D; ${cx.writeback} return ${EXIT_LOOKUP};`);
+        // every cycle has an edge to a lower or equal pc: counting those bounds any loop
+        if (target !== null && cx.regionPcs.has(target)) {
+          if ((target >>> 0) > (cx.f.pc >>> 0)) line(`continue D;`);
+          else line(`if (--RT.budget >= 0) continue D; ${cx.writeback} return ${EXIT_LOOKUP};`);
+        }
         else line(`${cx.writeback} return ${EXIT_LOOKUP};`);
         return;
       }
