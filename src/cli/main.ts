@@ -3,12 +3,12 @@
 // status; an internal error is reported as such, never as a bare stack trace.
 import * as fs from "fs";
 import * as path from "path";
-import { AddressSpace, PAGE_READ, PAGE_WRITE } from "../memory/address-space";
+import { AddressSpace } from "../memory/address-space";
 import { ExecEngine } from "../exec/cpu-exec";
 import { Log, helpText } from "../util/log";
 import { CPUX86State, R_CS, R_DS, R_ES, R_ESP, R_SS, SEG_LIMIT, SEG_SEL, EIP } from "../target/i386/cpu";
 import { I386Frontend } from "../target/i386/frontend";
-import { Task, SCRATCH_BASE, SCRATCH_SIZE, STACK_SIZE } from "../linux-user/task";
+import { Task } from "../linux-user/task";
 import { loadElf, LoadError } from "../linux-user/elfload";
 import { SyscallDispatcher } from "../linux-user/syscall";
 import { I386_SYSCALLS } from "../linux-user/i386/syscall-table";
@@ -85,9 +85,6 @@ function run(cmd: string, argv: string[]): number {
   if (log.enabled("out_asm")) engine.interpretFirst = false;
   const task = new Task(mem, cpu, engine, log);
   task.prefix = opts.prefix;
-  // the scratch area is host-only: never readable by the guest
-  void SCRATCH_BASE;
-  void SCRATCH_SIZE;
 
   const env: string[] = [];
   const envMap = new Map<string, string>(Object.entries(process.env).map(([k, v]) => [k, v ?? ""]));
@@ -101,7 +98,6 @@ function run(cmd: string, argv: string[]): number {
   const prog = opts.program;
   task.exePath = path.resolve(prog);
   const guestArgv = [opts.argv0 ?? prog, ...opts.args];
-  void STACK_SIZE;
   const img = loadElf(task, prog, guestArgv, env, { machine: 3, platform: "i686", hwcap: 0x178bfbff & 0x8111, dynBase: 0x56555000, vdso: I386_VDSO });
   mapSigtramp(task);
   const R = cpu.R;
@@ -115,9 +111,6 @@ function run(cmd: string, argv: string[]): number {
 
   const syscalls = new SyscallDispatcher(I386_SYSCALLS, I386_ARCH_SYSCALLS);
   syscalls.strace = opts.strace || log.enabled("strace");
-  void PAGE_READ;
-  void PAGE_WRITE;
-  void cmd;
   return cpuLoop(task, engine, syscalls, cmd);
 }
 

@@ -9,7 +9,7 @@ import {
   SIGINT, SIGRTMIN, SIGSEGV, SIGTERM, SIGUSR1, SIGUSR2, SIG_DFL, SIG_IGN, SI_QUEUE, SI_USER, SS_DISABLE, SS_ONSTACK,
   SS_AUTODISARM, userInfo, defaultAction,
 } from "../../src/linux-user/signal-state";
-import { doubleToF80, f80ToDouble } from "../../src/linux-user/i386/fpstate";
+import { doubleToF80, f80ToDouble } from "../../src/target/i386/helpers/fpu";
 import { frameLayout, RT_SIGFRAME_SIZE, SIGFRAME_SIZE } from "../../src/linux-user/i386/signal";
 import { toStat, stat64Fields, toStatfs, toStatfs64, STAT_SIZE, STATFS64_SIZE } from "../../src/linux-user/syscalls/stat";
 import { DirCookies, direntsTo32, remapDirent64 } from "../../src/linux-user/syscalls/dir";

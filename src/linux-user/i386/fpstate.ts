@@ -11,6 +11,7 @@ import {
   CPUX86State, FPREGS_F64, FPSTT, FPTAGS, FPUC, FPUS, FP_LAST_INSN, MXCSR, R_DS, SEG_SEL, XMM_BYTES,
 } from "../../target/i386/cpu";
 import type { AddressSpace } from "../../memory/address-space";
+import { doubleToF80, f80ToDouble } from "../../target/i386/helpers/fpu";
 
 /** size of struct _fpstate_32 (fsave header + fxsave area) */
 export const FPSTATE_SIZE = 624;
@@ -19,53 +20,6 @@ export const FXSAVE_OFFSET = 112;
 const X86_FXSR_MAGIC = 0x0000;
 /** the status-word bits the CPU stores (TOP is kept apart; ES and B are derived) */
 const FPUS_STORED = 0x477f;
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-
-/** [sign/exponent, significand high, significand low] of the 80-bit extended value equal to x. */
-export function doubleToF80(x: number): [number, number, number] {
-  f64[0] = x;
-  const dhi = u32[1], dlo = u32[0];
-  const sign = dhi >>> 31 ? 0x8000 : 0;
-  const e = (dhi >>> 20) & 0x7ff;
-  const fhi = dhi & 0xfffff;
-  if (e === 0x7ff) return [sign | 0x7fff, (0x80000000 | (fhi << 11) | (dlo >>> 21)) >>> 0, (dlo << 11) >>> 0];
-  if (e === 0) {
-    if (fhi === 0 && dlo === 0) return [sign, 0, 0];
-    // a double subnormal is a normal extended number: shift the significand up to bit 63
-    let hi = fhi, lo = dlo, exp = -1022;
-    while (!(hi & 0x100000)) {
-      hi = (hi << 1) | (lo >>> 31);
-      lo = (lo << 1) >>> 0;
-      exp--;
-    }
-    return [sign | (exp + 16383), (((hi & 0xfffff) << 11) | 0x80000000 | (lo >>> 21)) >>> 0, (lo << 11) >>> 0];
-  }
-  return [sign | (e - 1023 + 16383), (0x80000000 | (fhi << 11) | (dlo >>> 21)) >>> 0, (dlo << 11) >>> 0];
-}
-
-/** The double nearest to an 80-bit extended value (NaNs keep their sign and top payload bits). */
-export function f80ToDouble(se: number, hi: number, lo: number): number {
-  hi >>>= 0;
-  lo >>>= 0;
-  const neg = (se & 0x8000) !== 0;
-  const e = se & 0x7fff;
-  if (e === 0x7fff) {
-    if ((hi & 0x7fffffff) === 0 && lo === 0) return neg ? -Infinity : Infinity;
-    u32[1] = (neg ? 0x80000000 : 0) | 0x7ff00000 | ((hi >>> 11) & 0xfffff);
-    u32[0] = ((hi << 21) | (lo >>> 11)) >>> 0;
-    if ((u32[1] & 0xfffff) === 0 && u32[0] === 0) u32[0] = 1; // the payload was all in dropped bits: stay a NaN
-    return f64[0];
-  }
-  // one rounding of the 64-bit significand to 53 bits, then an exact power-of-two scaling
-  const m = hi * 4294967296 + lo;
-  // scale in two steps: 2^k alone may be out of the double range when the result is not
-  const k = (e === 0 ? 1 : e) - 16383 - 63;
-  const a = Math.trunc(k / 2);
-  const v = m * 2 ** a * 2 ** (k - a);
-  return neg ? -v : v;
-}
 
 /** The full x87 tag of a register holding x: 0 valid, 1 zero, 2 special (NaN, infinity). */
 function tagOf(x: number): number {

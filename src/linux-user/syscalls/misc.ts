@@ -4,7 +4,7 @@ import { HOST_NR as N } from "../host";
 import { ECHILD, EINVAL, ENOSYS } from "../errno";
 import type { SyscallFn } from "../syscall-types";
 import type { Task } from "../task";
-import { fd, ptr, s32, sys } from "./util";
+import { ptr, s32, sys } from "./util";
 
 const exit: SyscallFn = (t, status) => {
   t.exitStatus = status & 0xff;
@@ -105,7 +105,6 @@ function hostTime(t: Task, call: (p: number) => number, guest: number, usec = fa
   const dv = t.mem.dv;
   dv.setInt32(guest, Number(dv.getBigInt64(h.addr, true)), true);
   dv.setInt32(guest + 4, Number(dv.getBigInt64(h.addr + 8, true)) | 0, true);
-  void usec;
   return r;
 }
 const clock_gettime: SyscallFn = (t, clk, ts) => hostTime(t, (p) => sys(N.clock_gettime, s32(clk), p), ts);
@@ -233,7 +232,6 @@ const prctl: SyscallFn = (t, op, a) => {
 };
 const getpriority: SyscallFn = (t, which, who) => sys(N.getpriority, which, who);
 const setpriority: SyscallFn = (t, which, who, prio) => sys(N.setpriority, which, who, s32(prio));
-void fd;
 
 export const MISC_SYSCALLS: Record<string, SyscallFn> = {
   exit, exit_group: exit, getpid, getppid, gettid, getpgrp, setsid, getpgid, getsid, setpgid,

@@ -401,7 +401,6 @@ function finishBitTest(s: DisasContext, mnem: string, size: number, v: number, b
     else f.xor(r, v, m);
     store(r);
   }
-  void size;
   const fl = genComputeEflags(s);
   const nf = s.tmp();
   f.andi(nf, fl, ~1);
