@@ -49,6 +49,19 @@ export interface HelperDef {
   flags: number;
   /** result type, or null for void */
   ret: Ty | null;
+  /**
+   * With READS/WRITES_GLOBALS: the globals (temp indices) it reads and writes, when not all of
+   * them — the backend then syncs only these around the call.
+   */
+  globals?: { reads: readonly number[]; writes: readonly number[] };
+}
+
+/** Globals a helper call reads (must be in the CPU state before it) and writes (reload after). */
+export function helperGlobals(h: HelperDef, nGlobals: number): { reads: readonly number[]; writes: readonly number[] } {
+  const all = Array.from({ length: nGlobals }, (_, g) => g);
+  const reads = h.flags & HELPER_READS_GLOBALS ? h.globals?.reads ?? all : [];
+  const writes = h.flags & HELPER_WRITES_GLOBALS ? h.globals?.writes ?? all : [];
+  return { reads, writes };
 }
 /** The helper reads guest registers from the CPU state: globals are written back before it. */
 export const HELPER_READS_GLOBALS = 1;

@@ -17,7 +17,7 @@
 import { GUEST_FAULT, memAccessTemplates } from "../../memory/address-space";
 import { EXCP_FAULT, EXCP_SMC, RAISED, SMC_RESTART } from "../../exec/exceptions";
 import {
-  HELPER_READS_GLOBALS, HELPER_WRITES_GLOBALS, IRFunc, Insn, TempKind, Ty, helpers,
+  HELPER_READS_GLOBALS, HELPER_WRITES_GLOBALS, IRFunc, Insn, TempKind, Ty, helpers, helperGlobals,
 } from "../../ir/ir";
 import { Cond, EXIT_EXCEPTION, EXIT_LOOKUP, MO_SIGN, MO_SIZE, OPS, OP_MAY_FAULT, OpName } from "../../ir/opcodes";
 import type { AddressSpace } from "../../memory/address-space";
@@ -110,8 +110,11 @@ export function generateRegionSource(fs: IRFunc[], target: BackendTarget, opts: 
       if (i.op === "call") {
         usedHelpers.add(i.consts[0]);
         const hf = hs[i.consts[0]].flags;
-        if (hf & (HELPER_READS_GLOBALS | HELPER_WRITES_GLOBALS)) for (let g = 0; g < nGlobals; g++) usedGlobals.add(g);
-        if (hf & HELPER_WRITES_GLOBALS) for (let g = 0; g < nGlobals; g++) assigned.add(g);
+        if (hf & (HELPER_READS_GLOBALS | HELPER_WRITES_GLOBALS)) {
+          const hg = helperGlobals(hs[i.consts[0]], nGlobals);
+          for (const g of [...hg.reads, ...hg.writes]) usedGlobals.add(g);
+          for (const g of hg.writes) assigned.add(g);
+        }
       }
     }
   }
@@ -122,7 +125,6 @@ export function generateRegionSource(fs: IRFunc[], target: BackendTarget, opts: 
   const globalsList = [...usedGlobals].sort((a, b) => a - b);
   const assignedList = [...assigned].sort((a, b) => a - b);
   const writeback = assignedList.map((g) => `R[${temps0[g].env}] = ${temps0[g].name};`).join(" ");
-  const reload = globalsList.map((g) => `${temps0[g].name} = R[${temps0[g].env}];`).join(" ");
 
   const ind = region ? "        " : "    ";
   const out: string[] = [];
@@ -143,7 +145,7 @@ export function generateRegionSource(fs: IRFunc[], target: BackendTarget, opts: 
     const opens = labelOrder.slice().reverse().map((l) => `${lp}${l}: {`).join(" ");
     if (opens) out.push(ind + opens);
     const line = (s: string) => out.push(ind + s);
-    const cx: EmitCtx = { writeback, reload, target, opts, f, lp, regionPcs, pcGlobal };
+    const cx: EmitCtx = { writeback, target, opts, f, lp, regionPcs, pcGlobal, assigned };
     for (let k = 0; k < f.ops.length; k++) {
       const i = f.ops[k];
       if (i.op === "insn_start") {
@@ -190,12 +192,13 @@ function tempName(f: IRFunc, t: number): string {
 
 interface EmitCtx {
   writeback: string;
-  reload: string;
   target: BackendTarget;
   opts: CompileOptions;
   f: IRFunc;
   /** label name prefix (unique per block in a region) */
   lp: string;
+  /** globals the block (or region) assigns: only those can differ from the CPU state */
+  assigned: Set<number>;
   /** in a region: the pcs of its blocks, reachable by `continue D` */
   regionPcs: Set<number> | null;
   pcGlobal: number;
@@ -351,10 +354,12 @@ function emitOp(i: Insn, n: (t: number) => string, line: (s: string) => void, cx
       return;
     case "call": {
       const h = helpers()[i.consts[0]];
-      if (h.flags & HELPER_READS_GLOBALS || h.flags & HELPER_WRITES_GLOBALS) line(cx.writeback);
+      const hg = helperGlobals(h, cx.f.globals.length);
+      const sync = [...new Set([...hg.reads, ...hg.writes])].filter((g) => cx.assigned.has(g)).sort((x, y) => x - y);
+      if (sync.length) line(sync.map((g) => `R[${cx.f.temps[g].env}] = ${cx.f.temps[g].name};`).join(" "));
       const callExpr = `${h.name}(${["CPU", ...a].join(", ")})`;
       line(o.length ? `${o[0]} = ${callExpr};` : `${callExpr};`);
-      if (h.flags & HELPER_WRITES_GLOBALS) line(cx.reload);
+      if (hg.writes.length) line(hg.writes.map((g) => `${cx.f.temps[g].name} = R[${cx.f.temps[g].env}];`).join(" "));
       return;
     }
     case "goto_tb": {

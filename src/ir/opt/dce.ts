@@ -3,7 +3,7 @@
 // are overwritten before any use. Globals are live wherever the guest could observe them: at block
 // exits, at ops that may fault (a signal handler sees the registers), at helpers that read the
 // CPU state, and (conservatively) at labels and branches.
-import { HELPER_NO_FAULT, HELPER_PURE, HELPER_READS_GLOBALS, IRFunc, Insn, TempKind, helpers } from "../ir";
+import { HELPER_NO_FAULT, HELPER_PURE, IRFunc, Insn, TempKind, helpers, helperGlobals } from "../ir";
 import { OPS, OP_BB_END, OP_EXIT, OP_MAY_FAULT, OP_PURE } from "../opcodes";
 
 export function dcePass(f: IRFunc): void {
@@ -40,7 +40,7 @@ export function dcePass(f: IRFunc): void {
     if (def.flags & OP_MAY_FAULT) {
       if (i.op !== "call" || !(helpers()[i.consts[0]].flags & HELPER_NO_FAULT)) allGlobalsLive();
     }
-    if (i.op === "call" && helpers()[i.consts[0]].flags & HELPER_READS_GLOBALS) allGlobalsLive();
+    if (i.op === "call") for (const g of helperGlobals(helpers()[i.consts[0]], nGlobals).reads) live[g] = 1;
     for (const a of i.ins) if (f.temps[a].kind !== TempKind.CONST) live[a] = 1;
   }
   const out: Insn[] = [];

@@ -1,6 +1,6 @@
 // Optimizer pass: constant folding, algebraic simplification and copy propagation, forward over
 // each extended basic block (state is dropped at labels, where paths merge).
-import { HELPER_WRITES_GLOBALS, IRFunc, Insn, TempKind, Ty, helpers } from "../ir";
+import { IRFunc, Insn, TempKind, Ty, helpers, helperGlobals } from "../ir";
 import { Cond, OPS, OP_PURE } from "../opcodes";
 import { evalCond, evalPure } from "../eval";
 
@@ -53,9 +53,7 @@ export function foldPass(f: IRFunc): void {
     }
 
     for (const o of i.outs) kill(o);
-    if (i.op === "call" && helpers()[i.consts[0]].flags & HELPER_WRITES_GLOBALS) {
-      for (let g = 0; g < nGlobals; g++) kill(g);
-    }
+    if (i.op === "call") for (const g of helperGlobals(helpers()[i.consts[0]], nGlobals).writes) kill(g);
     if (i.op === "mov" && i.outs[0] !== i.ins[0]) {
       const src = i.ins[0];
       // a global may only copy a constant or another value that no later write can change

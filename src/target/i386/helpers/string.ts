@@ -6,6 +6,7 @@ import { HELPER_READS_GLOBALS, HELPER_WRITES_GLOBALS, registerHelper } from "../
 import { accessHookActive, PAGE_CODE, PAGE_BITS, PAGE_READ } from "../../../memory/address-space";
 import { CC_OP_SUB } from "../cc";
 import { CC_DST, CC_OP, CC_SRC, CPUX86State, DF, R_EAX, R_ECX, R_EDI, R_ESI, SEG_BASE } from "../cpu";
+import { G_CC_DST, G_CC_OP, G_CC_SRC, G_DF } from "../translate/context";
 
 export const STR_MOVS = 0, STR_CMPS = 1, STR_STOS = 2, STR_LODS = 3, STR_SCAS = 4;
 const REP_Z = 1, REP_NZ = 2;
@@ -120,4 +121,9 @@ export const helper_string = registerHelper({
   flags: HELPER_READS_GLOBALS | HELPER_WRITES_GLOBALS,
   ret: null,
   fn: stringOp,
+  // the globals string instructions touch (general registers are globals 0-7)
+  globals: {
+    reads: [R_EAX, R_ECX, R_ESI, R_EDI, G_DF],
+    writes: [R_EAX, R_ECX, R_ESI, R_EDI, G_CC_OP, G_CC_DST, G_CC_SRC],
+  },
 });
