@@ -141,3 +141,10 @@ test("guest memory faults leave the block with the faulting pc", () => {
   assert.equal(cpu.R[3], 0x504);
   assert.equal(cpu.R[1], 7);
 });
+
+test("docs/ir.md is generated from the current op table", () => {
+  const root = require("node:path").join(__dirname, "..", "..", "..");
+  const { render } = require(require("node:path").join(root, "tools", "gen-ir-doc.js"));
+  const doc = require("node:fs").readFileSync(require("node:path").join(root, "docs", "ir.md"), "utf8");
+  assert.equal(doc, render(), "run `node tools/gen-ir-doc.js`");
+});
