@@ -51,7 +51,15 @@ static void Sys(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(Number::New(iso, (double)r));
 }
 
+// exit(status): end the process at once. The guest's output went straight to its file
+// descriptors, so there is nothing to flush, and tearing down V8 and a 4 GiB heap only costs time.
+static void Exit(const FunctionCallbackInfo<Value>& args) {
+  Isolate* iso = args.GetIsolate();
+  _exit((int)args[0]->Int32Value(iso->GetCurrentContext()).FromMaybe(1));
+}
+
 static void Init(Local<Object> exports, Local<Value>, void*) {
+  NODE_SET_METHOD(exports, "exit", Exit);
   NODE_SET_METHOD(exports, "alloc", Alloc);
   NODE_SET_METHOD(exports, "base", Base);
   NODE_SET_METHOD(exports, "sys", Sys);

@@ -9,6 +9,7 @@ import { Log, helpText } from "../util/log";
 import { CPUX86State, R_CS, R_DS, R_ES, R_ESP, R_SS, SEG_LIMIT, SEG_SEL, EIP } from "../target/i386/cpu";
 import { I386Frontend } from "../target/i386/frontend";
 import { Task } from "../linux-user/task";
+import { hostsys } from "../linux-user/host";
 import { loadElf, LoadError } from "../linux-user/elfload";
 import { SyscallDispatcher } from "../linux-user/syscall";
 import { I386_SYSCALLS } from "../linux-user/i386/syscall-table";
@@ -34,6 +35,9 @@ export function main(arch: string): void {
   let status: number;
   try {
     status = run(cmd, process.argv.slice(2));
+    // the guest ran: leave without V8's teardown (tools/bundle.js needs the normal exit)
+    const quick = hostsys().exit;
+    if (quick && !process.env.TSEMU_WRITE_CODE_CACHE) quick(status);
   } catch (e) {
     if (e instanceof InfoRequest) {
       if (e.message === "help") process.stdout.write(usage(cmd, arch));

@@ -9,6 +9,8 @@ interface HostSys {
   alloc?(len: number): SharedArrayBuffer;
   base(sab: SharedArrayBuffer): number;
   sys(nr: number, a?: number, b?: number, c?: number, d?: number, e?: number, f?: number): number;
+  /** _exit(2): no V8 teardown (absent from an addon built before it existed) */
+  exit?(status: number): never;
 }
 
 let addon: HostSys | null = null;
