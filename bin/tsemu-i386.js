@@ -1,11 +1,8 @@
 #!/usr/bin/env node
 // Launcher for the `tsemu-i386` command (built by `npm install`). It loads the single-file bundle
 // dist/tsemu.js with its V8 code cache when they exist (see tools/bundle.js), else the compiled
-// modules in dist/src. A larger young generation spares the translator most scavenges.
+// modules in dist/src.
 "use strict";
-const v8 = require("v8");
-v8.setFlagsFromString("--min-semi-space-size=16");
-v8.setFlagsFromString("--max-semi-space-size=64");
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");

@@ -42,7 +42,7 @@ export class Region {
 }
 
 /** Executions a new block is interpreted before it is compiled to JavaScript. */
-const COMPILE_AFTER = 8;
+const COMPILE_AFTER = 16;
 /** Executions after which a block seeds a region. */
 const HOT = 2000;
 /** Blocks joining a region must have run at least this often. */
