@@ -33,6 +33,8 @@ export class TranslationBlock {
     readonly insnCount: number,
     /** optimized IR, kept to compile the block into regions */
     readonly ir: IRFunc,
+    /** where the call that ends this block returns, or -1 */
+    readonly returnPc: number,
   ) {}
 }
 
@@ -156,7 +158,9 @@ export class ExecEngine {
     let ops = entry.ir.ops.length;
     for (let i = 0; i < members.length && members.length < MAX_REGION; i++) {
       const m = members[i];
-      for (const n of [m.jmp0, m.jmp1, ...m.inds]) {
+      // a call's return site belongs with it: the callee's `ret` goes there
+      const ret = m.returnPc >= 0 ? this.cache.get(m.returnPc) ?? null : null;
+      for (const n of [m.jmp0, m.jmp1, ret, ...m.inds]) {
         if (n === null || !n.valid || seen.has(n) || n.execCount < WARM) continue;
         if (members.length >= MAX_REGION || ops + n.ir.ops.length > MAX_REGION_OPS) break;
         seen.add(n);
@@ -184,7 +188,7 @@ export class ExecEngine {
     if (log.enabled("in_asm")) log.write(`----------------\nIN: \n${block.disassembly()}\n\n`);
     if (log.enabled("op")) log.write(`OP:\n${printIR(f)}\n`);
     if (process.env.TSEMU_VERIFY) verify(f);
-    const tb = new TranslationBlock(pc, block.end, this.interpreted, "", block.insnCount, f);
+    const tb = new TranslationBlock(pc, block.end, this.interpreted, "", block.insnCount, f, block.returnPc);
     if (this.interpretFirst && cache) {
       // run it in the IR interpreter until it proves hot, then compile
       const prepared = prepare(f);

@@ -7,6 +7,8 @@ export interface GuestBlock {
   /** guest bytes covered: [pc, end) */
   end: number;
   insnCount: number;
+  /** when the block ends with a call: the pc it returns to (-1 otherwise) */
+  returnPc: number;
   /** `-d in_asm` text: one line per instruction (address, bytes, disassembly) */
   disassembly(): string;
 }

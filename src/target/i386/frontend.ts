@@ -31,6 +31,7 @@ export class I386Frontend implements Frontend {
       ir: t.ctx.f,
       end: t.end,
       insnCount: t.insnCount,
+      returnPc: t.ctx.returnPc,
       disassembly: () =>
         t.insns
           .map((d) => {

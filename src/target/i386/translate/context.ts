@@ -32,6 +32,8 @@ export class DisasContext {
   nextPc = 0;
   /** set by a translator that ended the block (emitted its own exit) */
   isJmp = false;
+  /** the block ends with a call: where that call returns (region formation follows it), or -1 */
+  returnPc = -1;
   /** the memory operand's address of the current instruction, computed once */
   private addrTemp = -1;
 

@@ -197,6 +197,7 @@ function trans_call(s: DisasContext, insn: DecodedInsn): void {
     push(s, size, s.c(s.nextPc));
     s.jumpIndirect(size === 2 ? andMask(s, target) : target);
   }
+  s.returnPc = s.nextPc;
   s.isJmp = true;
 }
 // RET / RET #imm
