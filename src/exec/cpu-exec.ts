@@ -156,19 +156,30 @@ export class ExecEngine {
     const seen = new Set<TranslationBlock>(members);
     // V8 optimizes functions only up to a bytecode size: bound the region by its IR size too
     let ops = entry.ir.ops.length;
-    for (let i = 0; i < members.length && members.length < MAX_REGION; i++) {
-      const m = members[i];
+    // best first: grow along the hottest known successor of any member
+    const frontier: TranslationBlock[] = [];
+    const expand = (m: TranslationBlock) => {
       // a call's return site belongs with it: the callee's `ret` goes there
       const ret = m.returnPc >= 0 ? this.cache.get(m.returnPc) ?? null : null;
       for (const n of [m.jmp0, m.jmp1, ret, ...m.inds]) {
-        if (n === null || !n.valid || seen.has(n) || n.execCount < WARM) continue;
-        if (members.length >= MAX_REGION || ops + n.ir.ops.length > MAX_REGION_OPS) break;
-        seen.add(n);
-        members.push(n);
-        ops += n.ir.ops.length;
+        if (n !== null && n.valid && !seen.has(n) && n.execCount >= WARM) {
+          seen.add(n);
+          frontier.push(n);
+        }
       }
+    };
+    expand(entry);
+    while (frontier.length && members.length < MAX_REGION) {
+      let best = 0;
+      for (let i = 1; i < frontier.length; i++) if (frontier[i].execCount > frontier[best].execCount) best = i;
+      const n = frontier.splice(best, 1)[0];
+      if (ops + n.ir.ops.length > MAX_REGION_OPS) continue;
+      members.push(n);
+      ops += n.ir.ops.length;
+      expand(n);
     }
-    const loops = members.some((m) => seen.has(m.jmp0!) || seen.has(m.jmp1!) || m.inds.some((n) => seen.has(n)));
+    const inRegion = new Set(members);
+    const loops = members.some((m) => inRegion.has(m.jmp0!) || inRegion.has(m.jmp1!) || m.inds.some((n) => inRegion.has(n)));
     if (!loops) return;
     const source = generateRegionSource(members.map((m) => m.ir), this.frontend.target, this.compileOptions, true);
     if (this.log.enabled("out_asm")) log_region(this.log, members, source);
@@ -176,7 +187,9 @@ export class ExecEngine {
     const region = new Region(members);
     for (const m of members) {
       m.regions.push(region);
-      m.fn = fn;
+      // a block already in a region keeps entering that one: moving it would cut the older
+      // region's loops at this block (the new region still runs when entered at its seed)
+      if (m === entry || m.regions.length === 1) m.fn = fn;
     }
     this.stats.regions++;
   }
