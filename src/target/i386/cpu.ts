@@ -4,7 +4,7 @@
 //
 // EFLAGS is split as QEMU splits it: the arithmetic flags live lazily in cc_op/cc_dst/cc_src/
 // cc_src2 (see cc.ts), DF as +1/-1 in `df`, and `eflags` holds the remaining bits.
-import { computeEflags } from "./cc";
+import { CC_OP_EFLAGS, computeEflags } from "./cc";
 import type { AddressSpace } from "../../memory/address-space";
 
 export const R_EAX = 0, R_ECX = 1, R_EDX = 2, R_EBX = 3, R_ESP = 4, R_EBP = 5, R_ESI = 6, R_EDI = 7;
@@ -66,7 +66,7 @@ export class CPUX86State {
 
   constructor(readonly mem: AddressSpace) {
     this.R[EFLAGS] = 0x202;
-    this.R[CC_OP] = 1; // CC_OP_EFLAGS with no flags set
+    this.R[CC_OP] = CC_OP_EFLAGS; // no flags set
     this.R[DF] = 1;
     this.R[FPUC] = 0x37f;
     for (let i = 0; i < 8; i++) this.R[FPTAGS + i] = 1;
@@ -83,10 +83,22 @@ export class CPUX86State {
   reg(i: number): number {
     return this.R[i] >>> 0;
   }
+  /** the six arithmetic flags (CF PF AF ZF SF OF), computed from the lazy state */
+  ccFlags(): number {
+    const R = this.R;
+    return computeEflags(R[CC_OP], R[CC_DST], R[CC_SRC], R[CC_SRC2]);
+  }
+  /** make the arithmetic flags exactly `fl` (helpers that set flags bit by bit) */
+  setCcFlags(fl: number): void {
+    const R = this.R;
+    R[CC_OP] = CC_OP_EFLAGS;
+    R[CC_SRC] = fl & CC_MASK;
+    R[CC_DST] = 0;
+  }
   /** the architectural EFLAGS value, computing the lazy condition codes */
   getEflags(): number {
     const R = this.R;
-    const cc = computeEflags(R[CC_OP], R[CC_DST], R[CC_SRC], R[CC_SRC2]);
+    const cc = this.ccFlags();
     return ((R[EFLAGS] & ~(CC_MASK | EFLAGS_DF)) | cc | (R[DF] < 0 ? EFLAGS_DF : 0) | 2) >>> 0;
   }
   /** set EFLAGS; `mask` limits which bits change (popf in user mode cannot touch IOPL/IF...) */
@@ -94,7 +106,7 @@ export class CPUX86State {
     const R = this.R;
     const cur = this.getEflags();
     const nv = (cur & ~mask) | (v & mask);
-    R[CC_OP] = 1; // CC_OP_EFLAGS
+    R[CC_OP] = CC_OP_EFLAGS;
     R[CC_SRC] = nv & CC_MASK;
     R[CC_DST] = 0;
     R[DF] = nv & EFLAGS_DF ? -1 : 1;

@@ -4,10 +4,8 @@
 // exceptions by setting EXCP and throwing RAISED.
 import { HELPER_READS_GLOBALS, HELPER_WRITES_GLOBALS, registerHelper } from "../../../ir/ir";
 import { RAISED } from "../../../exec/exceptions";
-import { CC_OP_EFLAGS, CC_OP_LOGIC, computeEflags } from "../cc";
-import {
-  CC_DST, CC_OP, CC_SRC, CC_SRC2, CPUX86State, EXCP, EXCP_INFO, R_EAX, R_EDX, SEG_BASE, SEG_LIMIT, SEG_SEL,
-} from "../cpu";
+import { CC_OP_LOGIC, computeEflags } from "../cc";
+import { CPUX86State, EXCP, EXCP_INFO, R_EAX, R_EDX, SEG_BASE, SEG_LIMIT, SEG_SEL } from "../cpu";
 
 export const EXCP_DE = 0, EXCP_DB = 1, EXCP_BP = 3, EXCP_OF = 4, EXCP_UD = 6, EXCP_NM = 7;
 export const EXCP_GP = 13, EXCP_MF = 16, EXCP_XM = 19;
@@ -74,16 +72,6 @@ export const helper_idiv = registerHelper({
   fn: (cpu: CPUX86State, size: number, v: number) => div(cpu, size, v, true),
 });
 
-function currentFlags(cpu: CPUX86State): number {
-  const R = cpu.R;
-  return computeEflags(R[CC_OP], R[CC_DST], R[CC_SRC], R[CC_SRC2]);
-}
-function setFlags(cpu: CPUX86State, fl: number): void {
-  const R = cpu.R;
-  R[CC_OP] = CC_OP_EFLAGS;
-  R[CC_SRC] = fl;
-  R[CC_DST] = 0;
-}
 const sizeIdx = (size: number) => (size === 1 ? 0 : size === 2 ? 1 : 2);
 
 /** ROL/ROR/RCL/RCR: kind 0..3; returns the result and sets CF/OF per the SDM. */
@@ -93,7 +81,7 @@ function rotate(cpu: CPUX86State, kind: number, size: number, value: number, cou
   const masked = count & 31;
   const v = (value & mask) >>> 0;
   if (masked === 0) return value;
-  let fl = currentFlags(cpu);
+  let fl = cpu.ccFlags();
   let cf = fl & 1;
   let r: number;
   let of: number;
@@ -132,7 +120,7 @@ function rotate(cpu: CPUX86State, kind: number, size: number, value: number, cou
     }
   }
   fl = (fl & ~0x801) | cf | (of << 11);
-  setFlags(cpu, fl);
+  cpu.setCcFlags(fl);
   return r | 0;
 }
 export const helper_rotate = registerHelper({
@@ -174,8 +162,8 @@ function shiftd(cpu: CPUX86State, kind: number, size: number, a: number, b: numb
   const szp = computeEflags(CC_OP_LOGIC + sizeIdx(size), res, 0, 0);
   const msb = (x: number) => (x >>> (bits - 1)) & 1;
   const of = msb(res) ^ msb(a);
-  const fl = (currentFlags(cpu) & 0x10) | szp | cf | (of << 11);
-  setFlags(cpu, fl & ~0x10);
+  const fl = (cpu.ccFlags() & 0x10) | szp | cf | (of << 11);
+  cpu.setCcFlags(fl & ~0x10);
   return res;
 }
 export const helper_shiftd = registerHelper({

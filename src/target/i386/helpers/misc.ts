@@ -1,21 +1,11 @@
 // Helpers for the rarer integer instructions: cpuid, rdtsc, cmpxchg8b and the BCD adjusts.
 import { HELPER_READS_GLOBALS, HELPER_WRITES_GLOBALS, registerHelper } from "../../../ir/ir";
-import { CC_OP_EFLAGS, computeEflags } from "../cc";
-import { CC_DST, CC_OP, CC_SRC, CC_SRC2, CPUX86State, R_EAX, R_EBX, R_ECX, R_EDX } from "../cpu";
+import { computeEflags } from "../cc";
+import { CPUX86State, R_EAX, R_EBX, R_ECX, R_EDX } from "../cpu";
 import { EXCP_DE, raiseException } from "./alu";
 
 const RW = HELPER_READS_GLOBALS | HELPER_WRITES_GLOBALS;
 
-function flagsOf(cpu: CPUX86State): number {
-  const R = cpu.R;
-  return computeEflags(R[CC_OP], R[CC_DST], R[CC_SRC], R[CC_SRC2]);
-}
-function setFlags(cpu: CPUX86State, fl: number): void {
-  const R = cpu.R;
-  R[CC_OP] = CC_OP_EFLAGS;
-  R[CC_SRC] = fl & 0x8d5;
-  R[CC_DST] = 0;
-}
 
 /** The CPU model tsemu reports: exactly the features the translator implements. */
 export const CPUID_VENDOR = "GenuineIntel";
@@ -63,15 +53,15 @@ export const helper_cmpxchg8b = registerHelper({
     const mem = cpu.mem;
     const old = mem.ld64(addr);
     const cmp = BigInt.asIntN(64, (BigInt(R[R_EDX]) << 32n) | BigInt(R[R_EAX] >>> 0));
-    const fl = flagsOf(cpu);
+    const fl = cpu.ccFlags();
     if (old === cmp) {
       mem.st64(addr, BigInt.asIntN(64, (BigInt(R[R_ECX]) << 32n) | BigInt(R[R_EBX] >>> 0)));
-      setFlags(cpu, fl | 0x40);
+      cpu.setCcFlags(fl | 0x40);
     } else {
       mem.st64(addr, old); // the hardware writes the old value back
       R[R_EAX] = Number(BigInt.asIntN(32, old));
       R[R_EDX] = Number(BigInt.asIntN(32, old >> 32n));
-      setFlags(cpu, fl & ~0x40);
+      cpu.setCcFlags(fl & ~0x40);
     }
   },
 });
@@ -82,7 +72,7 @@ function bcd(cpu: CPUX86State, op: number, imm: number): void {
   const R = cpu.R;
   let al = R[R_EAX] & 0xff;
   let ah = (R[R_EAX] >> 8) & 0xff;
-  const fl = flagsOf(cpu);
+  const fl = cpu.ccFlags();
   let cf = fl & 1, af = fl & 0x10;
   let nf = 0;
   switch (op) {
@@ -128,6 +118,6 @@ function bcd(cpu: CPUX86State, op: number, imm: number): void {
       break;
   }
   R[R_EAX] = (R[R_EAX] & ~0xffff) | ((ah & 0xff) << 8) | (al & 0xff);
-  setFlags(cpu, nf);
+  cpu.setCcFlags(nf);
 }
 export const helper_bcd = registerHelper({ name: "bcd", flags: RW, ret: null, fn: bcd });
