@@ -2,11 +2,22 @@
 // segments (ET_EXEC at their addresses, ET_DYN — static-pie — at a load bias), loads a PT_INTERP
 // program interpreter if there is one, and builds the initial stack: argc, argv, envp, auxv.
 import * as fs from "fs";
-import * as crypto from "crypto";
 import { PAGE_EXEC, PAGE_MASK, PAGE_READ, PAGE_SIZE, PAGE_WRITE } from "../memory/address-space";
 import { STACK_SIZE, STACK_TOP, Task } from "./task";
 
 export class LoadError extends Error {}
+
+/** AT_RANDOM bytes from the kernel (node:crypto would initialize OpenSSL: ~20 ms at start-up). */
+function randomBytes(n: number): Uint8Array {
+  const b = new Uint8Array(n);
+  const fd = fs.openSync("/dev/urandom", "r");
+  try {
+    fs.readSync(fd, b, 0, n, null);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return b;
+}
 
 export interface ElfArch {
   machine: number; // e_machine
@@ -161,7 +172,7 @@ export function loadElf(task: Task, file: string, argv: string[], envp: string[]
   const argAddrs = argv.map(cstr);
   const platform = cstr(arch.platform);
   sp = (sp & ~15) >>> 0;
-  const random = pushBytes(crypto.randomBytes(16));
+  const random = pushBytes(randomBytes(16));
   sp = (sp & ~15) >>> 0;
   const auxv: [number, number][] = [
     // the architecture's entries come first, as ARCH_DLINFO puts them
