@@ -85,6 +85,10 @@ export function helpers(): readonly HelperDef[] {
   return helperTable;
 }
 
+/** Temporaries differ only by index: they share one immutable descriptor per type. */
+const TEMP_I32: Temp = Object.freeze({ kind: TempKind.TEMP, type: Ty.I32, name: "", env: -1, value: 0 });
+const TEMP_I64: Temp = Object.freeze({ kind: TempKind.TEMP, type: Ty.I64, name: "", env: -1, value: 0 });
+
 /** The temps describing a frontend's globals, shared (immutable) by all of its blocks. */
 const globalTemps = new WeakMap<readonly GlobalDef[], Temp[]>();
 
@@ -113,7 +117,7 @@ export class IRFunc {
 
   // ---- temps ---------------------------------------------------------------------------
   newTemp(type: Ty = Ty.I32): number {
-    this.temps.push({ kind: TempKind.TEMP, type, name: "", env: -1, value: 0 });
+    this.temps.push(type === Ty.I32 ? TEMP_I32 : TEMP_I64);
     return this.temps.length - 1;
   }
   const32(v: number): number {
