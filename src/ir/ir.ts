@@ -85,6 +85,9 @@ export function helpers(): readonly HelperDef[] {
   return helperTable;
 }
 
+/** The shared empty operand list: the passes replace operand arrays, never grow them. */
+const NONE: number[] = [];
+
 /** Temporaries differ only by index: they share one immutable descriptor per type. */
 const TEMP_I32: Temp = Object.freeze({ kind: TempKind.TEMP, type: Ty.I32, name: "", env: -1, value: 0 });
 const TEMP_I64: Temp = Object.freeze({ kind: TempKind.TEMP, type: Ty.I64, name: "", env: -1, value: 0 });
@@ -145,7 +148,7 @@ export class IRFunc {
   }
 
   // ---- generic emit ------------------------------------------------------------------------
-  emit(op: OpName, type: Ty, outs: number[], ins: number[], consts: number[] = []): void {
+  emit(op: OpName, type: Ty, outs: number[], ins: number[], consts: number[] = NONE): void {
     this.ops.push({ op, type, outs, ins, consts });
   }
 
@@ -187,26 +190,26 @@ export class IRFunc {
     this.emit("movcond", this.temps[d].type, [d], [c1, c2, v1, v2], [c]);
   }
   brcond(c: Cond, a: number, b: number, label: number): void {
-    this.emit("brcond", this.temps[a].type, [], [a, b], [c, label]);
+    this.emit("brcond", this.temps[a].type, NONE, [a, b], [c, label]);
   }
-  br(label: number): void { this.emit("br", Ty.I32, [], [], [label]); }
-  setLabel(label: number): void { this.emit("set_label", Ty.I32, [], [], [label]); }
+  br(label: number): void { this.emit("br", Ty.I32, NONE, NONE, [label]); }
+  setLabel(label: number): void { this.emit("set_label", Ty.I32, NONE, NONE, [label]); }
   ld(d: number, addr: number, memop: number): void {
     this.emit("qemu_ld", this.temps[d].type, [d], [addr], [memop]);
   }
   st(v: number, addr: number, memop: number): void {
-    this.emit("qemu_st", this.temps[v].type, [], [v, addr], [memop]);
+    this.emit("qemu_st", this.temps[v].type, NONE, [v, addr], [memop]);
   }
-  ldEnv(d: number, index: number): void { this.emit("ld_env", Ty.I32, [d], [], [index]); }
-  stEnv(v: number, index: number): void { this.emit("st_env", Ty.I32, [], [v], [index]); }
+  ldEnv(d: number, index: number): void { this.emit("ld_env", Ty.I32, [d], NONE, [index]); }
+  stEnv(v: number, index: number): void { this.emit("st_env", Ty.I32, NONE, [v], [index]); }
   call(helper: number, outs: number[], ins: number[]): void {
     this.emit("call", Ty.I32, outs, ins, [helper]);
   }
-  insnStart(pc: number): void { this.emit("insn_start", Ty.I32, [], [], [pc]); }
-  gotoTb(n: number): void { this.emit("goto_tb", Ty.I32, [], [], [n]); }
-  exitTb(code: number): void { this.emit("exit_tb", Ty.I32, [], [], [code]); }
-  lookupAndGoto(): void { this.emit("lookup_and_goto_ptr", Ty.I32, [], [], []); }
-  discard(t: number): void { this.emit("discard", this.temps[t].type, [t], []); }
+  insnStart(pc: number): void { this.emit("insn_start", Ty.I32, NONE, NONE, [pc]); }
+  gotoTb(n: number): void { this.emit("goto_tb", Ty.I32, NONE, NONE, [n]); }
+  exitTb(code: number): void { this.emit("exit_tb", Ty.I32, NONE, NONE, [code]); }
+  lookupAndGoto(): void { this.emit("lookup_and_goto_ptr", Ty.I32, NONE, NONE, NONE); }
+  discard(t: number): void { this.emit("discard", this.temps[t].type, [t], NONE); }
 }
 
 /** Number of outputs / inputs of an instruction (calls are variable). */
