@@ -74,6 +74,9 @@ function run(cmd: string, argv: string[]): number {
       throw new OptionError(`cannot open log file '${opts.logFile}': ${(e as Error).message}`);
     }
   }
+  // accepted for qemu compatibility, but not implemented yet: say so instead of ignoring them
+  if (opts.gdbPort) throw new OptionError("-g: the gdb stub is not available yet");
+  if (opts.plugins.length) throw new OptionError("-plugin: plugins are not available yet");
   if (opts.cpuModel === "help") {
     process.stdout.write("Available CPUs:\n  i686\n");
     return 0;
