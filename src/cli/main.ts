@@ -19,6 +19,9 @@ import { I386_VDSO, mapSigtramp } from "../linux-user/i386/signal";
 import { reserveHostFds } from "../linux-user/syscalls/fs";
 import { allocGuestMemory } from "../linux-user/host";
 import { InfoRequest, OptionError, parseOptions, usage } from "./options";
+import { GdbConnection } from "../gdbstub/connection";
+import { GdbSession } from "../gdbstub/session";
+import { I386_GDB } from "../gdbstub/i386-regs";
 
 export const VERSION = "0.1.0";
 
@@ -75,13 +78,13 @@ function run(cmd: string, argv: string[]): number {
     }
   }
   // accepted for qemu compatibility, but not implemented yet: say so instead of ignoring them
-  if (opts.gdbPort) throw new OptionError("-g: the gdb stub is not available yet");
   if (opts.plugins.length) throw new OptionError("-plugin: plugins are not available yet");
   if (opts.cpuModel === "help") {
     process.stdout.write("Available CPUs:\n  i686\n");
     return 0;
   }
 
+  const gdb = opts.gdbPort ? listenForGdb(opts.gdbPort) : null;
   const mem = new AddressSpace(allocGuestMemory());
   const cpu = new CPUX86State(mem);
   const frontend = new I386Frontend(cpu);
@@ -118,7 +121,25 @@ function run(cmd: string, argv: string[]): number {
 
   const syscalls = new SyscallDispatcher(I386_SYSCALLS, I386_ARCH_SYSCALLS);
   syscalls.strace = opts.strace || log.enabled("strace");
+  if (gdb) {
+    // stopped at the first instruction until gdb connects and resumes the guest
+    const session = new GdbSession(gdb, task, engine, cpu, I386_GDB, { sp: img.sp, vdso: I386_VDSO.base });
+    session.start();
+    const status = task.exitStatus ?? cpuLoop(task, engine, syscalls, cmd);
+    session.exited(status, task.termSignal);
+    return status;
+  }
   return cpuLoop(task, engine, syscalls, cmd);
+}
+
+/** -g [host:]port: listen for gdb (on the loopback interface unless a host is given). */
+function listenForGdb(spec: string): GdbConnection {
+  const m = /^(?:([0-9.]+):)?([0-9]+)$/.exec(spec);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || !(port > 0 && port < 65536)) throw new OptionError(`-g: invalid port '${spec}' (expected [address:]port)`);
+  const c = GdbConnection.listen(m[1] ?? "127.0.0.1", port);
+  if (typeof c === "string") throw new OptionError(`-g: ${c}`);
+  return c;
 }
 
 /** -d page: the guest memory map after loading, as qemu prints it. */

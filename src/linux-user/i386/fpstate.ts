@@ -27,7 +27,7 @@ function tagOf(x: number): number {
 }
 
 /** x87 status word as fnstsw shows it. */
-function statusWord(cpu: CPUX86State): number {
+export function statusWord(cpu: CPUX86State): number {
   const R = cpu.R;
   const us = R[FPUS] & FPUS_STORED;
   const pending = us & ~R[FPUC] & 0x3f;
