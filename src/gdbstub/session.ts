@@ -368,7 +368,7 @@ export class GdbSession<C extends { R: Int32Array }> implements DebugTarget, Tas
       }
       let q = p;
       while (q < NUM_PAGES && (pages[q] & 0x27) === f && !(q === exeEnd && q !== p)) q++;
-      const start = p << PAGE_BITS, end = q * PAGE_SIZE;
+      const start = p * PAGE_SIZE, end = q * PAGE_SIZE;
       let name = "";
       if (start >= t.brkStart && end <= Math.max(t.brk, t.brkStart) + PAGE_SIZE && t.brk > t.brkStart) name = "[heap]";
       else if (end <= STACK_TOP && start >= STACK_TOP - STACK_SIZE) name = "[stack]";
@@ -387,7 +387,7 @@ export class GdbSession<C extends { R: Int32Array }> implements DebugTarget, Tas
     for (let i = 0; i + 8 <= this.auxvData.length; i += 8) if (dv.getUint32(i, true) === 3) phdr = dv.getUint32(i + 4, true);
     let p = phdr >>> PAGE_BITS;
     while (p > 0 && this.t.mem.pages[p - 1] & PAGE_VALID) p--;
-    return p << PAGE_BITS;
+    return p * PAGE_SIZE;
   }
 }
 

@@ -186,9 +186,10 @@ export class GdbStub {
       }
       case "Z":
       case "z": {
-        const m = /^([0-4]),([0-9a-fA-F]{1,8}),([0-9a-fA-F]{1,8})(?:;.*)?$/.exec(rest);
-        if (!m) return text(m === null && /^[0-9]/.test(rest) ? E_INVAL : "");
+        const m = /^([0-9]),([0-9a-fA-F]{1,8}),([0-9a-fA-F]{1,8})(?:;.*)?$/.exec(rest);
+        if (!m) return text(E_INVAL);
         const type = +m[1], addr = parseInt(m[2], 16), len = parseInt(m[3], 16);
+        if (type > WP_ACCESS) return text(""); // not a kind we know: unsupported
         const r = c === "Z" ? this.target.insertPoint(type, addr, len) : this.target.removePoint(type, addr, len);
         return text(r === null ? "" : r ? "OK" : E_INVAL);
       }
@@ -281,8 +282,6 @@ export class GdbStub {
     if (pkt.startsWith("vKill")) return { reply: Buffer.from("OK"), action: { kind: "kill" } };
     if (pkt.startsWith("vFile:")) {
       // binary pread data must fit in a packet once escaped (worst case doubles it)
-      const colon = data.indexOf(0x3a, 6);
-      void colon;
       return { reply: this.vfiles.handle(pkt.slice(6), (MAX_PACKET >> 1) - 32) };
     }
     return text(""); // vMustReplyEmpty, vRun, vAttach...: not supported
