@@ -24,8 +24,8 @@ function freePort(): Promise<number> {
 }
 
 /** tsemu under -g, its output and status once it ends */
-async function startTsemu(port: number) {
-  const child = spawn(process.execPath, [tsemu, "-g", String(port), prog], { stdio: ["ignore", "pipe", "pipe"] });
+async function startTsemu(port: number, args: string[] = []) {
+  const child = spawn(process.execPath, [tsemu, "-g", String(port), prog, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
@@ -117,6 +117,20 @@ test("a client that disconnects while the guest runs: the guest finishes normall
   const r = await done;
   assert.equal(r.status, 7);
   assert.match(r.out, /total 30/);
+});
+
+test("Ctrl-C stops a running guest with SIGINT; k kills it", async () => {
+  const port = await freePort();
+  const { sock, done } = await startTsemu(port, ["spin"]);
+  const c = new Client(sock);
+  assert.match(await c.ask("?"), /^T05/);
+  c.send(encodePacket("c"));
+  await new Promise((r) => setTimeout(r, 300));
+  c.send("\x03");
+  assert.match(await c.packet(), /^T02/);
+  c.send(encodePacket("k"));
+  const r = await done;
+  assert.equal(r.status, 137);
 });
 
 test("-g refuses a bad port and an address in use with one line", async () => {

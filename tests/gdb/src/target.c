@@ -4,7 +4,8 @@
                      breakpoints), a global `counter` (watchpoint), exits with status 7
      target segv     ... then a SIGSEGV that a handler catches: exits with status 5
      target watch    stores to `watched` by a string instruction, cmpxchg8b, push (on a
-                     watched stack slot) and a read() system call into it (tsemu-only checks) */
+                     watched stack slot) and a read() system call into it (tsemu-only checks)
+     target spin     loops until `counter` is set to -1 (gdb's Ctrl-C) */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -65,5 +66,7 @@ int main(int argc, char **argv) {
     *(volatile int *)16 = 1;
   }
   if (argc > 1 && strcmp(argv[1], "watch") == 0) watch_kinds();
+  if (argc > 1 && strcmp(argv[1], "spin") == 0)
+    while (counter != -1) counter = (counter + 1) & 0xffff;
   return 7;
 }
