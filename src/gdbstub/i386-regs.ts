@@ -3,37 +3,30 @@
 // i386-linux description (the remote register numbers). The XML and the g/G/p/P accessors are
 // generated from this one table.
 import {
-  CPUX86State, EIP, FPREGS_F64, FPSTT, FPUS, FPTAGS, FPUC, FP_LAST_INSN, MXCSR, REG_NAMES, R_CS, R_DS, R_ES, R_FS,
-  R_GS, R_SS, SEG_SEL, XMM_BYTES,
+  CPUX86State, EIP, FPSTT, FPUS, FPTAGS, FPUC, FP_LAST_INSN, MXCSR, REG_NAMES, R_CS, R_DS, R_ES, R_FS,
+  R_GS, R_SS, SEG_SEL, XMM_BYTES, fpSigHi, fpSigLo, fpSignExp,
 } from "../target/i386/cpu";
-import { doubleToF80, f80ToDouble } from "../target/i386/helpers/fpu";
+import { fpTagOf } from "../target/i386/helpers/fpu";
 import { statusWord } from "../linux-user/i386/fpstate";
 import { GdbArch, GdbReg, le32, rd32 } from "./tdesc";
 
 // ---- x87 storage: the one place that knows how the CPU keeps the register stack -------------------
 /** Physical x87 register p as its 80-bit value: [sign/exponent word, significand high, low]. */
 export function x87Read(cpu: CPUX86State, p: number): [number, number, number] {
-  return doubleToF80(cpu.F64[FPREGS_F64 + p]);
+  const R = cpu.R;
+  return [R[fpSignExp(p)] & 0xffff, R[fpSigHi(p)], R[fpSigLo(p)]];
 }
 export function x87Write(cpu: CPUX86State, p: number, se: number, hi: number, lo: number): void {
-  cpu.F64[FPREGS_F64 + p] = f80ToDouble(se, hi, lo);
+  const R = cpu.R;
+  R[fpSignExp(p)] = se & 0xffff;
+  R[fpSigHi(p)] = hi;
+  R[fpSigLo(p)] = lo;
 }
 
-/** The full tag word (2 bits per physical register: valid, zero, special, empty) from the values. */
+/** The full tag word (2 bits per physical register: valid, zero, special, empty). */
 function tagWord(cpu: CPUX86State): number {
   let tw = 0;
-  for (let p = 0; p < 8; p++) {
-    let tag: number;
-    if (cpu.R[FPTAGS + p] !== 0) tag = 3;
-    else {
-      const [se, hi, lo] = x87Read(cpu, p);
-      const e = se & 0x7fff;
-      if (e === 0 && hi === 0 && lo === 0) tag = 1;
-      else if (e === 0x7fff || e === 0 || !(hi & 0x80000000)) tag = 2;
-      else tag = 0;
-    }
-    tw |= tag << (2 * p);
-  }
+  for (let p = 0; p < 8; p++) tw |= (cpu.R[FPTAGS + p] !== 0 ? 3 : fpTagOf(cpu, p)) << (2 * p);
   return tw;
 }
 

@@ -20,17 +20,12 @@ import { GdbConnection } from "./connection";
 import { GdbArch, targetXml } from "./tdesc";
 import { BP_HW, BP_SW, DebugTarget, GdbStub, ResumeAction, StopReason, WP_ACCESS, WP_READ, WP_WRITE } from "./stub";
 
+const AT_PHDR = 3, AT_SYSINFO_EHDR = 33;
+
 interface Watchpoint {
   type: number;
   addr: number;
   len: number;
-}
-
-export interface SessionInfo {
-  /** the initial stack pointer (argc, argv, envp, auxv) */
-  sp: number;
-  /** where the vDSO is mapped (labelled [vdso] in the memory map) */
-  vdso: number;
 }
 
 export class GdbSession<C extends { R: Int32Array }> implements DebugTarget, TaskDebugger {
@@ -56,13 +51,14 @@ export class GdbSession<C extends { R: Int32Array }> implements DebugTarget, Tas
     private readonly engine: ExecEngine,
     private readonly cpu: C,
     private readonly arch: GdbArch<C>,
-    private readonly info: SessionInfo,
+    /** the initial stack pointer (argc, argv, envp, auxv) */
+    initialSp: number,
   ) {
     this.stub = new GdbStub(this);
     this.regCount = arch.regs.length;
     this.expedite = [arch.pc, arch.sp, arch.fp];
     this.xml = targetXml(arch);
-    this.auxvData = readAuxv(t, info.sp);
+    this.auxvData = readAuxv(t, initialSp);
   }
 
   /** Wait for gdb and serve it until it first resumes the guest (stopped at its first instruction). */
@@ -372,7 +368,7 @@ export class GdbSession<C extends { R: Int32Array }> implements DebugTarget, Tas
       let name = "";
       if (start >= t.brkStart && end <= Math.max(t.brk, t.brkStart) + PAGE_SIZE && t.brk > t.brkStart) name = "[heap]";
       else if (end <= STACK_TOP && start >= STACK_TOP - STACK_SIZE) name = "[stack]";
-      else if (start === this.info.vdso) name = "[vdso]";
+      else if (start === this.auxvEntry(AT_SYSINFO_EHDR)) name = "[vdso]";
       else if (end <= t.brkStart && start < t.brkStart && start >= this.exeLow()) name = t.exePath;
       const perm = (f & 1 ? "r" : "-") + (f & 2 ? "w" : "-") + (f & 4 ? "x" : "-") + "p";
       lines.push(`${hx(start)}-${hx(end)} ${perm} 00000000 00:00 0${name ? " ".repeat(10) + name : ""}`);
@@ -380,12 +376,14 @@ export class GdbSession<C extends { R: Int32Array }> implements DebugTarget, Tas
     }
     return lines.join("\n") + "\n";
   }
+  private auxvEntry(type: number): number {
+    const dv = new DataView(this.auxvData.buffer, this.auxvData.byteOffset, this.auxvData.length);
+    for (let i = 0; i + 8 <= this.auxvData.length; i += 8) if (dv.getUint32(i, true) === type) return dv.getUint32(i + 4, true);
+    return -1;
+  }
   /** lowest address of the executable's image: AT_PHDR's page and the mapped pages just below it */
   private exeLow(): number {
-    const dv = new DataView(this.auxvData.buffer, this.auxvData.byteOffset, this.auxvData.length);
-    let phdr = 0;
-    for (let i = 0; i + 8 <= this.auxvData.length; i += 8) if (dv.getUint32(i, true) === 3) phdr = dv.getUint32(i + 4, true);
-    let p = phdr >>> PAGE_BITS;
+    let p = this.auxvEntry(AT_PHDR) >>> PAGE_BITS;
     while (p > 0 && this.t.mem.pages[p - 1] & PAGE_VALID) p--;
     return p * PAGE_SIZE;
   }

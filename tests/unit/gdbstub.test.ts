@@ -7,8 +7,8 @@ import assert from "node:assert/strict";
 import { encodePacket, MAX_PACKET, PacketDecoder } from "../../src/gdbstub/packet";
 import { DebugTarget, GdbStub } from "../../src/gdbstub/stub";
 import { targetXml } from "../../src/gdbstub/tdesc";
-import { I386_GDB } from "../../src/gdbstub/i386-regs";
-import { CPUX86State, EIP, R_EAX } from "../../src/target/i386/cpu";
+import { I386_GDB, x87Write } from "../../src/gdbstub/i386-regs";
+import { CPUX86State, EIP, FPSTT, FPTAGS, R_EAX } from "../../src/target/i386/cpu";
 import { AddressSpace } from "../../src/memory/address-space";
 import { gdbToLinuxSignal, linuxToGdbSignal } from "../../src/gdbstub/signals";
 
@@ -143,6 +143,27 @@ test("commands: registers, memory, break/watchpoints, queries, files, monitor", 
   assert.match(ask(stub, "?"), /^T05.*thread:p1092\.1092;$/);
   assert.equal(stub.exitReply(7, 0), "W07;process:1092");
   assert.equal(stub.exitReply(0, 11), "X0b;process:1092");
+});
+
+test("x87 registers travel as their 80 bits: st(i) from the top of stack, tags from the values", () => {
+  const { t, cpu } = fakeTarget();
+  const stub = new GdbStub(t);
+  // pi in extended precision in physical register 6, the top of the stack; R7 holds +0
+  cpu.R[FPSTT] = 6;
+  x87Write(cpu, 6, 0x4000, 0xc90fdaa2 | 0, 0x2168c235);
+  x87Write(cpu, 7, 0, 0, 0);
+  cpu.R[FPTAGS + 6] = 0;
+  cpu.R[FPTAGS + 7] = 0;
+  const st = (i: number) => I386_GDB.regs.findIndex((r) => r.name === `st${i}`);
+  assert.equal(ask(stub, "p" + st(0).toString(16)), "35c26821a2da0fc90040");
+  assert.equal(ask(stub, "p" + st(1).toString(16)), "00000000000000000000");
+  const ftag = I386_GDB.regs.findIndex((r) => r.name === "ftag");
+  assert.equal(ask(stub, "p" + ftag.toString(16)), "ff4f0000"); // R6 valid (00), R7 zero (01), others empty
+  const fstat = I386_GDB.regs.findIndex((r) => r.name === "fstat");
+  assert.equal(ask(stub, "p" + fstat.toString(16)), "00300000"); // TOP = 6
+  // writing st1 changes physical register 7
+  assert.equal(ask(stub, `P${st(1).toString(16)}=0000000000000080ff3f`), "OK");
+  assert.equal(ask(stub, "p" + st(1).toString(16)), "0000000000000080ff3f");
 });
 
 test("signal numbers: Linux and gdb's enum both ways", () => {
