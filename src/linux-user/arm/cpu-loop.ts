@@ -4,7 +4,7 @@
 // breakpoints (SIGTRAP) and memory faults (SIGSEGV/SIGBUS with the fault status the kernel
 // records for the sigcontext) — poll the guest's timers, and deliver pending signals.
 import { ExecEngine } from "../../exec/cpu-exec";
-import { EXCP_FAULT, EXCP_INTERRUPT, EXCP_SYSCALL } from "../../exec/exceptions";
+import { EXCP_DEBUG, EXCP_FAULT, EXCP_INTERRUPT, EXCP_SYSCALL } from "../../exec/exceptions";
 import { ARM_EXCP_BKPT, ARM_EXCP_DATA_ABORT, ARM_EXCP_PREFETCH_ABORT, ARM_EXCP_UDEF, CPUARMState } from "../../target/arm/cpu";
 import type { Task } from "../task";
 import type { SyscallDispatcher } from "../syscall";
@@ -13,7 +13,7 @@ import { SEGV_MAPERR, SIGILL, SIGSEGV, SIGTRAP, TRAP_BRKPT } from "../signal-sta
 import { isRestartCode } from "../errno";
 import { classifyFault } from "../fault";
 import { ARM_SIGNALS, doRtSigreturn, doSigreturn, ORIG_R0 } from "./signal";
-import { IDLE_BUDGET, TIMER_POLL_BLOCKS } from "../timers";
+import { DEBUG_POLL_BLOCKS, IDLE_BUDGET, TIMER_POLL_BLOCKS } from "../timers";
 
 const NR_SIGRETURN = 119, NR_RT_SIGRETURN = 173;
 /** the private calls live at 0xf0000-0xf07ff; above that an SVC is a bad system call (SIGILL) */
@@ -34,6 +34,7 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
     if (t.timers.armed) {
       if (engine.budget > TIMER_POLL_BLOCKS) engine.budget = TIMER_POLL_BLOCKS;
     } else engine.budget = IDLE_BUDGET;
+    if (t.debugger !== null && engine.budget > DEBUG_POLL_BLOCKS) engine.budget = DEBUG_POLL_BLOCKS;
     const excp = engine.run();
     if (t.log.enabled("int") && excp !== EXCP_SYSCALL && excp !== EXCP_INTERRUPT) {
       t.log.write(`exception 0x${excp.toString(16)} at pc=0x${cpu.pc.toString(16).padStart(8, "0")}\n`);
@@ -66,6 +67,11 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
         // the budget ran out: look at the timers (see the i386 cpu loop)
         engine.budget = IDLE_BUDGET;
         t.timers.check(t);
+        t.debugger?.poll(t);
+        break;
+      case EXCP_DEBUG:
+        // breakpoint, step or watchpoint: the debugger takes it as a SIGTRAP
+        t.debugger?.debugException(t);
         break;
       case EXCP_FAULT: {
         const f = classifyFault(t);
