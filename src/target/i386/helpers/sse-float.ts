@@ -10,7 +10,7 @@ import { HELPER_NO_FAULT, registerHelper, Ty } from "../../../ir/ir";
 import { CPUX86State, MXCSR } from "../cpu";
 import { EXCP_XM, raiseException } from "./alu";
 import {
-  add64, begin, bitsFromF32, bitsFromF64, denormCheck32, div64, f32FromBits, f64FromBits, finish32, finish64, flags, hiWord,
+  add64, begin, bitsFromF32, bitsFromF64, div64, f32FromBits, f64FromBits, finish32, finish64, flags, hiWord,
   in32, in64, isDenormal32, isDenormal64, isNaN32, isNaN64, isSNaN32, isSNaN64, lastOutDir, mul64, MX_DE, MX_IE, MX_PE,
   MX_ZE, raise, rc, RC_DOWN, RC_NEAR, RC_UP, sqrt64, zeroSum,
 } from "./sse-fp";
@@ -20,6 +20,8 @@ export const OP_ADD = 0, OP_SUB = 1, OP_MUL = 2, OP_DIV = 3, OP_MIN = 4, OP_MAX 
 export const ARITH_NAMES = ["add", "sub", "mul", "div", "min", "max", "sqrt"];
 
 const INDEF32 = 0xffc00000 | 0;
+let mxIn = 0;
+const dazOn = (): boolean => (mxIn & 0x40) !== 0;
 const INDEF64_HI = 0xfff80000 | 0;
 
 // results are staged here until the exception check has passed
@@ -51,6 +53,10 @@ function op32(op: number, a: number, b: number): number {
       if (isSNaN32(a)) raise(MX_IE);
       return a | 0x400000;
     }
+    if (a < 0 && isDenormal32(a) && !dazOn()) {
+      raise(MX_IE); // invalid takes precedence over the denormal operand
+      return INDEF32;
+    }
     const x = in32(a);
     if (x === 0 || x === Infinity) return bitsFromF32(x);
     if (x < 0) {
@@ -63,7 +69,7 @@ function op32(op: number, a: number, b: number): number {
   if (isNaN32(a) || isNaN32(b)) {
     if (op === OP_MIN || op === OP_MAX) {
       raise(MX_IE);
-      return b;
+      return isDenormal32(b) && dazOn() ? b & 0x80000000 : b; // the source, DAZ applied
     }
     if (isSNaN32(a) || isSNaN32(b)) raise(MX_IE);
     return (isNaN32(a) ? a : b) | 0x400000;
@@ -135,6 +141,7 @@ function op64(op: number, alo: number, ahi: number, blo: number, bhi: number): n
       rHi = ahi | 0x80000;
       return alo;
     }
+    if (ahi < 0 && isDenormal64(alo, ahi) && !dazOn()) return indef64();
     const x = in64(alo, ahi);
     if (x === 0 || x === Infinity) return out64(x);
     if (x < 0) {
@@ -147,6 +154,10 @@ function op64(op: number, alo: number, ahi: number, blo: number, bhi: number): n
   if (isNaN64(alo, ahi) || isNaN64(blo, bhi)) {
     if (op === OP_MIN || op === OP_MAX) {
       raise(MX_IE);
+      if (isDenormal64(blo, bhi) && dazOn()) {
+        rHi = bhi & 0x80000000;
+        return 0;
+      }
       rHi = bhi;
       return blo;
     }
@@ -215,7 +226,8 @@ function dazBits64(lo: number, hi: number, v: number): number {
 // ---- arithmetic helpers ----------------------------------------------------------------------------------------------
 function arith(cpu: CPUX86State, kind: number, op: number, d: number, s: number): void {
   const R = cpu.R;
-  begin(R[MXCSR]);
+  mxIn = R[MXCSR];
+  begin(mxIn);
   switch (kind) {
     case KIND_PS:
       for (let i = 0; i < 4; i++) res[i] = op32(op, R[d + i], R[s + i]);
@@ -262,9 +274,8 @@ function cmpResult(pred: number, unordered: boolean, lt: boolean, eq: boolean): 
 const SIGNALING_PRED = 0x66; // bits 1, 2, 5, 6
 function cmp32(pred: number, a: number, b: number): number {
   if (isNaN32(a) || isNaN32(b)) {
+    // a NaN operand suppresses the denormal flag of the other
     if ((SIGNALING_PRED >> pred) & 1 || isSNaN32(a) || isSNaN32(b)) raise(MX_IE);
-    if (!isNaN32(a)) denormCheck32(a);
-    if (!isNaN32(b)) denormCheck32(b);
     return cmpResult(pred, true, false, false) ? -1 : 0;
   }
   const x = in32(a), y = in32(b);
@@ -273,8 +284,6 @@ function cmp32(pred: number, a: number, b: number): number {
 function cmp64(pred: number, alo: number, ahi: number, blo: number, bhi: number): number {
   if (isNaN64(alo, ahi) || isNaN64(blo, bhi)) {
     if ((SIGNALING_PRED >> pred) & 1 || isSNaN64(alo, ahi) || isSNaN64(blo, bhi)) raise(MX_IE);
-    if (!isNaN64(alo, ahi) && isDenormal64(alo, ahi)) in64(alo, ahi);
-    if (!isNaN64(blo, bhi) && isDenormal64(blo, bhi)) in64(blo, bhi);
     return cmpResult(pred, true, false, false) ? -1 : 0;
   }
   const x = in64(alo, ahi), y = in64(blo, bhi);
@@ -318,8 +327,6 @@ function comi(cpu: CPUX86State, kind: number, signaling: number, d: number, s: n
     const a = R[d], b = R[s];
     if (isNaN32(a) || isNaN32(b)) {
       if (signaling || isSNaN32(a) || isSNaN32(b)) raise(MX_IE);
-      if (!isNaN32(a)) denormCheck32(a);
-      if (!isNaN32(b)) denormCheck32(b);
       fl = 0x45;
     } else {
       const x = in32(a), y = in32(b);
@@ -329,8 +336,6 @@ function comi(cpu: CPUX86State, kind: number, signaling: number, d: number, s: n
     const alo = R[d], ahi = R[d + 1], blo = R[s], bhi = R[s + 1];
     if (isNaN64(alo, ahi) || isNaN64(blo, bhi)) {
       if (signaling || isSNaN64(alo, ahi) || isSNaN64(blo, bhi)) raise(MX_IE);
-      if (!isNaN64(alo, ahi) && isDenormal64(alo, ahi)) in64(alo, ahi);
-      if (!isNaN64(blo, bhi) && isDenormal64(blo, bhi)) in64(blo, bhi);
       fl = 0x45;
     } else {
       const x = in64(alo, ahi), y = in64(blo, bhi);

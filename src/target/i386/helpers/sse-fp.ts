@@ -136,8 +136,8 @@ function directed(r: number, dir: number, up: (x: number) => number, down: (x: n
   let move = 0;
   if (rc === RC_UP) move = dir > 0 ? 1 : 0;
   else if (rc === RC_DOWN) move = dir < 0 ? -1 : 0;
-  else if (r > 0 || (r === 0 && dir < 0)) move = dir < 0 ? -1 : 0;
-  else move = dir > 0 ? 1 : 0;
+  else if (r > 0) move = dir < 0 ? -1 : 0; // toward zero: only a magnitude rounded up moves
+  else if (r < 0) move = dir > 0 ? 1 : 0;
   if (move > 0) {
     lastDir = -1;
     return up(r);
@@ -157,6 +157,7 @@ const MIN_NORMAL64 = 2.2250738585072014e-308;
  * sign(exact - D). Applies the rounding mode, overflow, underflow, FTZ and PE. Returns the bits.
  */
 export function finish32(D: number, dirD: number): number {
+  const neg = 1 / D < 0 || D < 0;
   let r = Math.fround(D);
   const dir = D !== r ? (D > r ? 1 : -1) : dirD;
   const rnInf = r === Infinity || r === -Infinity;
@@ -165,11 +166,11 @@ export function finish32(D: number, dirD: number): number {
     flags |= MX_PE;
     if (rnInf || r === Infinity || r === -Infinity) flags |= MX_OE;
     else {
-      // underflow: tiny before rounding (the exact value is below the smallest normal)
+      // underflow: tiny after rounding (as if the exponent range were unbounded), as this CPU does
       const a = Math.abs(r);
-      if (a < MIN_NORMAL32 || (a === MIN_NORMAL32 && (r > 0 ? lastDir < 0 : lastDir > 0))) {
+      if (a < MIN_NORMAL32 || (a === MIN_NORMAL32 && tinyAfter32(D, dirD))) {
         flags |= MX_UE;
-        if (ftz) r = r < 0 ? -0 : 0;
+        if (ftz) r = neg ? -0 : 0;
       }
     }
   } else if (Math.abs(r) < MIN_NORMAL32 && r !== 0) {
@@ -177,14 +178,25 @@ export function finish32(D: number, dirD: number): number {
     if (ueUnmasked) flags |= MX_UE;
     else if (ftz) {
       flags |= MX_UE | MX_PE;
-      r = r < 0 ? -0 : 0;
+      r = neg ? -0 : 0;
     }
   }
   return bitsFromF32(r);
 }
 
+const TWO64 = 18446744073709551616;
+/** Whether D (with dirD = sign(exact - D)) rounds below the smallest normal at 24-bit precision. */
+function tinyAfter32(D: number, dirD: number): boolean {
+  const S = D * TWO64; // exact: the scaled value is normal in single precision
+  const r1 = Math.fround(S);
+  const d1 = S !== r1 ? (S > r1 ? 1 : -1) : dirD;
+  const rr = directed(r1, d1, nextUp32, nextDown32);
+  return Math.abs(rr) < MIN_NORMAL32 * TWO64;
+}
+
 /** Round a double result: q = RN(exact) with dir = sign(exact - q). Returns the result. */
 export function finish64(q: number, dir: number): number {
+  const neg = q < 0 || 1 / q < 0;
   const rnInf = q === Infinity || q === -Infinity;
   let r = directed(q, dir, nextUp64, nextDown64);
   if (dir !== 0) {
@@ -192,16 +204,16 @@ export function finish64(q: number, dir: number): number {
     if (rnInf || r === Infinity || r === -Infinity) flags |= MX_OE;
     else {
       const a = Math.abs(r);
-      if (a < MIN_NORMAL64 || (a === MIN_NORMAL64 && (r > 0 ? lastDir < 0 : lastDir > 0))) {
+      if (a < MIN_NORMAL64 || (a === MIN_NORMAL64 && unbTiny)) {
         flags |= MX_UE;
-        if (ftz) r = r < 0 ? -0 : 0;
+        if (ftz) r = neg ? -0 : 0;
       }
     }
   } else if (Math.abs(r) < MIN_NORMAL64 && r !== 0) {
     if (ueUnmasked) flags |= MX_UE;
     else if (ftz) {
       flags |= MX_UE | MX_PE;
-      r = r < 0 ? -0 : 0;
+      r = neg ? -0 : 0;
     }
   }
   return r;
@@ -254,10 +266,19 @@ function ldexp(x: number, n: number): number {
  * Returns q = RN(exact) and sets outDir = sign(exact - q).
  */
 let outDir = 0;
+/** set by unscale: the result rounded with an unbounded exponent is below the normal range */
+let unbTiny = false;
 function unscale(qs: number, dirS: number, k: number): number {
+  // tininess after rounding: qs is the result at 53 bits with an unbounded exponent (RN)
+  const saved = lastDir;
+  const rq = directed(qs, dirS, nextUp64, nextDown64);
+  lastDir = saved;
+  unbTiny = rq !== 0 && ilogb(rq) + k < -1022;
   if (qs === 0 || ilogb(qs) + k >= -1022) {
-    outDir = dirS;
-    return ldexp(qs, k);
+    const q = ldexp(qs, k);
+    // overflow: the exact value is finite, below the infinity RN gave
+    outDir = q === Infinity ? -1 : q === -Infinity ? 1 : dirS;
+    return q;
   }
   // subnormal: grid spacing g = 2^-1074 becomes 2^(-1074-k) in the scaled domain
   const neg = qs < 0;
@@ -284,6 +305,7 @@ function unscale(qs: number, dirS: number, k: number): number {
 // ---- binary64 operations on finite, non-NaN operands ---------------------------------------------------------------
 /** sets outDir; returns RN(a + b) */
 export function add64(a: number, b: number): number {
+  unbTiny = false;
   const s = a + b;
   if (s === Infinity || s === -Infinity) {
     outDir = s > 0 ? -1 : 1;
