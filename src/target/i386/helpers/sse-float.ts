@@ -12,7 +12,7 @@ import { EXCP_XM, raiseException } from "./alu";
 import {
   add64, begin, bitsFromF32, bitsFromF64, div64, f32FromBits, f64FromBits, finish32, finish64, flags, hiWord,
   in32, in64, isDenormal32, isDenormal64, isNaN32, isNaN64, isSNaN32, isSNaN64, lastOutDir, mul64, MX_DE, MX_IE, MX_PE,
-  MX_ZE, raise, rc, RC_DOWN, RC_NEAR, RC_UP, sqrt64, zeroSum,
+  MX_ZE, raise, rc, setFlags, RC_DOWN, RC_NEAR, RC_UP, sqrt64, zeroSum,
 } from "./sse-fp";
 import { RCP_TABLE, RSQRT_TABLE } from "./sse-rcp-table";
 
@@ -74,6 +74,7 @@ function op32(op: number, a: number, b: number): number {
     if (isSNaN32(a) || isSNaN32(b)) raise(MX_IE);
     return (isNaN32(a) ? a : b) | 0x400000;
   }
+  const f0 = flags;
   const x = in32(a), y = in32(b);
   switch (op) {
     case OP_ADD:
@@ -106,7 +107,7 @@ function op32(op: number, a: number, b: number): number {
           return INDEF32;
         }
         if (x === Infinity || x === -Infinity) return bitsFromF32(x / y);
-        raise(MX_ZE);
+        setFlags(f0 | MX_ZE); // division by zero suppresses the denormal flag
         return bitsFromF32(x / y);
       }
       const D = x / y;
@@ -169,6 +170,7 @@ function op64(op: number, alo: number, ahi: number, blo: number, bhi: number): n
     rHi = bhi | 0x80000;
     return blo;
   }
+  const f0 = flags;
   const x = in64(alo, ahi), y = in64(blo, bhi);
   switch (op) {
     case OP_ADD:
@@ -192,7 +194,7 @@ function op64(op: number, alo: number, ahi: number, blo: number, bhi: number): n
     case OP_DIV: {
       if (y === 0) {
         if (x === 0) return indef64();
-        if (x !== Infinity && x !== -Infinity) raise(MX_ZE);
+        if (x !== Infinity && x !== -Infinity) setFlags(f0 | MX_ZE);
         return out64(x / y);
       }
       const D = x / y;

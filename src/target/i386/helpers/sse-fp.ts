@@ -37,6 +37,9 @@ export function begin(mxcsr: number): void {
 export function raise(f: number): void {
   flags |= f;
 }
+export function setFlags(f: number): void {
+  flags = f;
+}
 
 // scratch conversions between numbers and bits
 const cvBuf = new ArrayBuffer(8);
