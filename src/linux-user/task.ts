@@ -7,6 +7,7 @@ import { Log } from "../util/log";
 import { hostsys, HOST_NR } from "./host";
 import { SignalState } from "./signal-state";
 import { Timers } from "./timers";
+import type { GuestAbi } from "./abi";
 
 /** Host-only scratch memory inside the guest buffer, never mapped for the guest. */
 export const SCRATCH_BASE = 0xffff0000;
@@ -53,6 +54,8 @@ export class Task {
     readonly cpu: GuestCpu,
     readonly engine: ExecEngine,
     readonly log: Log,
+    /** the guest architecture's structure layouts and ABI facts */
+    readonly abi: GuestAbi,
   ) {
     this.G = hostsys().base(mem.buffer);
     // on the page-aligned buffer of allocGuestMemory, MADV_DONTNEED zeroes private anonymous
