@@ -26,12 +26,15 @@ let ftz = false;
 export let flags = 0;
 /** Underflow unmasked: tininess alone raises UE (no result is delivered). */
 let ueUnmasked = false;
+/** Overflow unmasked: PE then reflects the rounding at an unbounded exponent only. */
+let oeUnmasked = false;
 
 export function begin(mxcsr: number): void {
   rc = (mxcsr >> 13) & 3;
   daz = (mxcsr & MX_DAZ) !== 0;
   ftz = (mxcsr & MX_FZ) !== 0 && (mxcsr & (MX_UE << 7)) !== 0;
   ueUnmasked = (mxcsr & (MX_UE << 7)) === 0;
+  oeUnmasked = (mxcsr & (MX_OE << 7)) === 0;
   flags = 0;
 }
 export function raise(f: number): void {
@@ -166,15 +169,22 @@ export function finish32(D: number, dirD: number): number {
   const rnInf = r === Infinity || r === -Infinity;
   r = directed(r, dir, nextUp32, nextDown32);
   if (dir !== 0) {
-    flags |= MX_PE;
-    if (rnInf || r === Infinity || r === -Infinity) flags |= MX_OE;
-    else {
+    if (rnInf || r === Infinity || r === -Infinity) {
+      flags |= MX_OE;
+      // unmasked, the handler would get the result with a biased exponent: inexact or not
+      if (!oeUnmasked || inexact32(D * 2 ** -192, dirD)) flags |= MX_PE;
+    } else {
       // underflow: tiny after rounding (as if the exponent range were unbounded), as this CPU does
       const a = Math.abs(r);
       if (a < MIN_NORMAL32 || (a === MIN_NORMAL32 && tinyAfter32(D, dirD))) {
         flags |= MX_UE;
-        if (ftz) r = neg ? -0 : 0;
-      }
+        if (ueUnmasked) {
+          if (inexact32(D * TWO64, dirD)) flags |= MX_PE;
+        } else {
+          flags |= MX_PE;
+          if (ftz) r = neg ? -0 : 0;
+        }
+      } else flags |= MX_PE;
     }
   } else if (Math.abs(r) < MIN_NORMAL32 && r !== 0) {
     // exact tiny result: no underflow when masked, but FTZ flushes it
@@ -186,7 +196,10 @@ export function finish32(D: number, dirD: number): number {
   }
   return bitsFromF32(r);
 }
-
+/** whether the scaled value S (exact up to dirD) has more than 24 significant bits */
+function inexact32(S: number, dirD: number): boolean {
+  return Math.fround(S) !== S || dirD !== 0;
+}
 const TWO64 = 18446744073709551616;
 /** Whether D (with dirD = sign(exact - D)) rounds below the smallest normal at 24-bit precision. */
 function tinyAfter32(D: number, dirD: number): boolean {
@@ -203,14 +216,20 @@ export function finish64(q: number, dir: number): number {
   const rnInf = q === Infinity || q === -Infinity;
   let r = directed(q, dir, nextUp64, nextDown64);
   if (dir !== 0) {
-    flags |= MX_PE;
-    if (rnInf || r === Infinity || r === -Infinity) flags |= MX_OE;
-    else {
+    if (rnInf || r === Infinity || r === -Infinity) {
+      flags |= MX_OE;
+      if (!oeUnmasked || unbInexact) flags |= MX_PE;
+    } else {
       const a = Math.abs(r);
       if (a < MIN_NORMAL64 || (a === MIN_NORMAL64 && unbTiny)) {
         flags |= MX_UE;
-        if (ftz) r = neg ? -0 : 0;
-      }
+        if (ueUnmasked) {
+          if (unbInexact) flags |= MX_PE;
+        } else {
+          flags |= MX_PE;
+          if (ftz) r = neg ? -0 : 0;
+        }
+      } else flags |= MX_PE;
     }
   } else if (Math.abs(r) < MIN_NORMAL64 && r !== 0) {
     if (ueUnmasked) flags |= MX_UE;
@@ -271,12 +290,15 @@ function ldexp(x: number, n: number): number {
 let outDir = 0;
 /** set by unscale: the result rounded with an unbounded exponent is below the normal range */
 let unbTiny = false;
+/** set by unscale/add64: rounding to 53 bits with an unbounded exponent is inexact */
+let unbInexact = false;
 function unscale(qs: number, dirS: number, k: number): number {
   // tininess after rounding: qs is the result at 53 bits with an unbounded exponent (RN)
   const saved = lastDir;
   const rq = directed(qs, dirS, nextUp64, nextDown64);
   lastDir = saved;
   unbTiny = rq !== 0 && ilogb(rq) + k < -1022;
+  unbInexact = dirS !== 0;
   if (qs === 0 || ilogb(qs) + k >= -1022) {
     const q = ldexp(qs, k);
     // overflow: the exact value is finite, below the infinity RN gave
@@ -312,6 +334,9 @@ export function add64(a: number, b: number): number {
   const s = a + b;
   if (s === Infinity || s === -Infinity) {
     outDir = s > 0 ? -1 : 1;
+    // inexactness at an unbounded exponent: the halves add without overflow
+    const ha = a / 2, hb = b / 2, hs = ha + hb, hbb = hs - ha;
+    unbInexact = (ha - (hs - hbb)) + (hb - hbb) !== 0;
     return s;
   }
   const bb = s - a;
