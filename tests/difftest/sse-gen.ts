@@ -94,7 +94,10 @@ function gprValue(r: R): number {
   return pick(r, [0, 1, 0xffffffff, 0x80000000, 0x7fffffff, 0x1000000, 0xff000001, u32(r), u32(r), u32(r), int(r, 200) - 100]) >>> 0;
 }
 function mxcsr(r: R): number {
-  return (0x1f80 | (int(r, 4) << 13) | (r() < 0.3 ? 0x40 : 0) | (r() < 0.3 ? 0x8000 : 0) | (r() < 0.2 ? int(r, 64) : 0)) >>> 0;
+  // PE is often already set, as in running float code (the emulator's fast path depends on it)
+  const sticky = r() < 0.2 ? int(r, 64) : r() < 0.5 ? 0x20 : 0;
+  const modes = r() < 0.3 ? 0 : (int(r, 4) << 13) | (r() < 0.3 ? 0x40 : 0) | (r() < 0.3 ? 0x8000 : 0);
+  return (0x1f80 | modes | sticky) >>> 0;
 }
 
 const X = (r: R): string => `%xmm${int(r, 8)}`;

@@ -225,9 +225,92 @@ function dazBits64(lo: number, hi: number, v: number): number {
   return lo;
 }
 
+// ---- fast path -------------------------------------------------------------------------------------------------------
+// With round-to-nearest, every exception masked, no DAZ/FTZ and PE already set (the state of
+// almost all float code after its first inexact operation), an operation whose operands are
+// neither NaN nor denormal and whose result is normal raises nothing new: JS's own correctly
+// rounded double arithmetic (and Math.fround of it for singles) is then the whole answer.
+const FAST_MXCSR_MASK = 0xffe0, FAST_MXCSR = 0x1fa0;
+const MIN64 = 2.2250738585072014e-308, MAX64 = 1.7976931348623157e308;
+const MIN32 = 1.1754943508222875e-38, MAX32 = 3.4028234663852886e38;
+let fBuf: ArrayBuffer | null = null;
+let F64 = new Float64Array(0), F32 = new Float32Array(0);
+function fviews(cpu: CPUX86State): void {
+  if (cpu.buf === fBuf) return;
+  fBuf = cpu.buf;
+  F64 = new Float64Array(fBuf);
+  F32 = new Float32Array(fBuf);
+}
+const okIn64 = (x: number): boolean => Math.abs(x) >= MIN64 ? Math.abs(x) <= MAX64 : x === 0;
+const okIn32 = (x: number): boolean => Math.abs(x) >= MIN32 ? Math.abs(x) <= MAX32 : x === 0;
+function fast64(op: number, a: number, b: number): number {
+  if (!okIn64(a) || !okIn64(b)) return NaN;
+  let r: number;
+  switch (op) {
+    case OP_ADD: r = a + b; break;
+    case OP_SUB: r = a - b; break;
+    case OP_MUL: r = a * b; break;
+    case OP_DIV: r = a / b; break;
+    case OP_MIN: return a < b ? a : b === 0 && a === 0 ? NaN : b; // signed zeros: slow path
+    case OP_MAX: return a > b ? a : b === 0 && a === 0 ? NaN : b;
+    default: r = Math.sqrt(b);
+  }
+  const m = Math.abs(r);
+  return m >= MIN64 && m <= MAX64 ? r : NaN;
+}
+function fast32(op: number, a: number, b: number): number {
+  if (!okIn32(a) || !okIn32(b)) return NaN;
+  let r: number;
+  switch (op) {
+    case OP_ADD: r = Math.fround(a + b); break;
+    case OP_SUB: r = Math.fround(a - b); break;
+    case OP_MUL: r = Math.fround(a * b); break;
+    case OP_DIV: r = Math.fround(a / b); break;
+    case OP_MIN: return a < b ? a : b === 0 && a === 0 ? NaN : b;
+    case OP_MAX: return a > b ? a : b === 0 && a === 0 ? NaN : b;
+    default: r = Math.fround(Math.sqrt(b));
+  }
+  const m = Math.abs(r);
+  return m >= MIN32 && m <= MAX32 ? r : NaN;
+}
+/** true when done; false: take the exact path (nothing has been written) */
+function fastArith(cpu: CPUX86State, kind: number, op: number, d: number, s: number): boolean {
+  fviews(cpu);
+  switch (kind) {
+    case KIND_SD: {
+      const r = fast64(op, F64[d >> 1], F64[s >> 1]);
+      if (r !== r) return false;
+      F64[d >> 1] = r;
+      return true;
+    }
+    case KIND_SS: {
+      const r = fast32(op, F32[d], F32[s]);
+      if (r !== r) return false;
+      F32[d] = r;
+      return true;
+    }
+    case KIND_PD: {
+      const r0 = fast64(op, F64[d >> 1], F64[s >> 1]);
+      const r1 = fast64(op, F64[(d >> 1) + 1], F64[(s >> 1) + 1]);
+      if (r0 !== r0 || r1 !== r1) return false;
+      F64[d >> 1] = r0;
+      F64[(d >> 1) + 1] = r1;
+      return true;
+    }
+    default: {
+      const r0 = fast32(op, F32[d], F32[s]), r1 = fast32(op, F32[d + 1], F32[s + 1]);
+      const r2 = fast32(op, F32[d + 2], F32[s + 2]), r3 = fast32(op, F32[d + 3], F32[s + 3]);
+      if (r0 !== r0 || r1 !== r1 || r2 !== r2 || r3 !== r3) return false;
+      F32[d] = r0; F32[d + 1] = r1; F32[d + 2] = r2; F32[d + 3] = r3;
+      return true;
+    }
+  }
+}
+
 // ---- arithmetic helpers ----------------------------------------------------------------------------------------------
 function arith(cpu: CPUX86State, kind: number, op: number, d: number, s: number): void {
   const R = cpu.R;
+  if ((R[MXCSR] & FAST_MXCSR_MASK) === FAST_MXCSR && fastArith(cpu, kind, op, d, s)) return;
   mxIn = R[MXCSR];
   begin(mxIn);
   switch (kind) {
@@ -323,6 +406,14 @@ export const helper_sse_cmp = registerHelper({ name: "sse_cmp", flags: 0, ret: n
 /** comiss/ucomiss/comisd/ucomisd: returns ZF PF CF as EFLAGS bits (OF SF AF cleared). */
 function comi(cpu: CPUX86State, kind: number, signaling: number, d: number, s: number): number {
   const R = cpu.R;
+  if (kind === KIND_SD) {
+    // no NaN and no denormal: no flag can be raised
+    fviews(cpu);
+    const x = F64[d >> 1], y = F64[s >> 1];
+    if (okIn64(x) || Math.abs(x) === Infinity) {
+      if (okIn64(y) || Math.abs(y) === Infinity) return x < y ? 0x01 : x > y ? 0 : 0x40;
+    }
+  }
   begin(R[MXCSR]);
   let fl: number;
   if (kind === KIND_SS) {
@@ -460,6 +551,13 @@ export const helper_sse_cvt = registerHelper({ name: "sse_cvt", flags: 0, ret: n
 /** cvt(t)ss2si / cvt(t)sd2si: the int32 result; `kind` KIND_SS or KIND_SD, `s` the source words */
 function cvtToInt(cpu: CPUX86State, kind: number, trunc: number, s: number): number {
   const R = cpu.R;
+  if (trunc && kind === KIND_SD) {
+    // in range, and exact or PE already set: truncation raises nothing new
+    fviews(cpu);
+    const x = F64[s >> 1];
+    const t = Math.trunc(x);
+    if (t >= -2147483648 && t <= 2147483647 && (t === x || (R[MXCSR] & MX_PE) !== 0) && (x === 0 || Math.abs(x) >= MIN64)) return t | 0;
+  }
   mxNow = R[MXCSR];
   begin(mxNow);
   const v = kind === KIND_SS ? toInt32(cvtIn32(R[s]), trunc !== 0) : toInt32(cvtIn64(R[s], R[s + 1]), trunc !== 0);
