@@ -6,21 +6,23 @@ import * as path from "path";
 import { AddressSpace } from "../memory/address-space";
 import { ExecEngine } from "../exec/cpu-exec";
 import { Log, helpText } from "../util/log";
-import { CPUX86State, R_CS, R_DS, R_ES, R_ESP, R_SS, SEG_LIMIT, SEG_SEL, EIP } from "../target/i386/cpu";
-import { I386Frontend } from "../target/i386/frontend";
 import { Task } from "../linux-user/task";
 import { hostsys } from "../linux-user/host";
 import { loadElf, LoadError } from "../linux-user/elfload";
 import { SyscallDispatcher } from "../linux-user/syscall";
-import { I386_SYSCALLS } from "../linux-user/i386/syscall-table";
-import { I386_ARCH_SYSCALLS } from "../linux-user/i386/syscalls";
-import { cpuLoop } from "../linux-user/i386/cpu-loop";
-import { I386_VDSO, mapSigtramp } from "../linux-user/i386/signal";
+import type { LinuxTarget } from "../linux-user/target";
 import { reserveHostFds } from "../linux-user/syscalls/fs";
 import { allocGuestMemory } from "../linux-user/host";
 import { InfoRequest, OptionError, parseOptions, usage } from "./options";
+import { GdbConnection } from "../gdbstub/connection";
+import { GdbSession } from "../gdbstub/session";
 
 export const VERSION = "0.1.0";
+
+/** The guests, by command name; required on demand so that one command loads one frontend. */
+const TARGETS: Record<string, () => LinuxTarget> = {
+  i386: () => require("../linux-user/i386/target").I386_TARGET,
+};
 
 function hostFdsOpen(): number[] {
   try {
@@ -34,7 +36,7 @@ export function main(arch: string): void {
   const cmd = `tsemu-${arch}`;
   let status: number;
   try {
-    status = run(cmd, process.argv.slice(2));
+    status = run(cmd, arch, process.argv.slice(2));
     // the guest ran: leave without V8's teardown (tools/bundle.js needs the normal exit)
     const quick = hostsys().exit;
     if (quick && !process.env.TSEMU_WRITE_CODE_CACHE) quick(status);
@@ -56,7 +58,9 @@ export function main(arch: string): void {
   process.exit(status);
 }
 
-function run(cmd: string, argv: string[]): number {
+function run(cmd: string, arch: string, argv: string[]): number {
+  const target = TARGETS[arch]?.();
+  if (!target) throw new OptionError(`unknown guest architecture '${arch}'`);
   const opts = parseOptions(argv, process.env);
   const log = new Log();
   if (opts.logItems === "help") {
@@ -75,22 +79,24 @@ function run(cmd: string, argv: string[]): number {
     }
   }
   // accepted for qemu compatibility, but not implemented yet: say so instead of ignoring them
-  if (opts.gdbPort) throw new OptionError("-g: the gdb stub is not available yet");
   if (opts.plugins.length) throw new OptionError("-plugin: plugins are not available yet");
   if (opts.cpuModel === "help") {
-    process.stdout.write("Available CPUs:\n  i686\n");
+    process.stdout.write("Available CPUs:\n" + target.cpuModels.map((m) => `  ${m}\n`).join(""));
     return 0;
   }
 
+  if (opts.gdbPort && !target.gdb) throw new OptionError(`-g: no gdb support for ${arch} yet`);
+  const gdb = opts.gdbPort ? listenForGdb(opts.gdbPort) : null;
   const mem = new AddressSpace(allocGuestMemory());
-  const cpu = new CPUX86State(mem);
-  const frontend = new I386Frontend(cpu);
+  const made = target.createCpu(mem, opts.cpuModel);
+  if (!made) throw new OptionError(`unable to find CPU model '${opts.cpuModel}'`);
+  const { cpu, frontend } = made;
   const engine = new ExecEngine(frontend, mem, cpu, log);
   if (opts.oneInsnPerTb) engine.maxInsns = 1;
   if (log.enabled("nochain")) engine.chaining = false;
   // show the JavaScript of every block, not only of those that become hot
   if (log.enabled("out_asm")) engine.interpretFirst = false;
-  const task = new Task(mem, cpu, engine, log);
+  const task = new Task(mem, cpu, engine, log, target.abi);
   task.prefix = opts.prefix;
 
   const env: string[] = [];
@@ -105,20 +111,32 @@ function run(cmd: string, argv: string[]): number {
   const prog = opts.program;
   task.exePath = path.resolve(prog);
   const guestArgv = [opts.argv0 ?? prog, ...opts.args];
-  const img = loadElf(task, prog, guestArgv, env, { machine: 3, platform: "i686", hwcap: 0x178bfbff & 0x8111, dynBase: 0x56555000, vdso: I386_VDSO });
-  mapSigtramp(task);
-  const R = cpu.R;
-  R[R_ESP] = img.sp;
-  R[EIP] = img.entry;
-  R[SEG_SEL + R_CS] = 0x23;
-  for (const s of [R_DS, R_ES, R_SS]) R[SEG_SEL + s] = 0x2b;
-  for (let s = 0; s < 6; s++) R[SEG_LIMIT + s] = -1;
+  const img = loadElf(task, prog, guestArgv, env, target.elf);
+  target.startProcess(task, img);
   if (log.enabled("page")) log.write(pageDump(mem, img.entry, img.brk, img.sp));
   reserveHostFds(hostFdsOpen());
 
-  const syscalls = new SyscallDispatcher(I386_SYSCALLS, I386_ARCH_SYSCALLS);
+  const syscalls = new SyscallDispatcher(target.syscalls, target.archSyscalls);
   syscalls.strace = opts.strace || log.enabled("strace");
-  return cpuLoop(task, engine, syscalls, cmd);
+  if (gdb) {
+    // stopped at the first instruction until gdb connects and resumes the guest
+    const session = new GdbSession(gdb, task, engine, cpu, target.gdb!, img.sp);
+    session.start();
+    const status = task.exitStatus ?? target.cpuLoop(task, engine, syscalls, cmd);
+    session.exited(status, task.termSignal);
+    return status;
+  }
+  return target.cpuLoop(task, engine, syscalls, cmd);
+}
+
+/** -g [host:]port: listen for gdb (on the loopback interface unless a host is given). */
+function listenForGdb(spec: string): GdbConnection {
+  const m = /^(?:([0-9.]+):)?([0-9]+)$/.exec(spec);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || !(port > 0 && port < 65536)) throw new OptionError(`-g: invalid port '${spec}' (expected [address:]port)`);
+  const c = GdbConnection.listen(m[1] ?? "127.0.0.1", port);
+  if (typeof c === "string") throw new OptionError(`-g: ${c}`);
+  return c;
 }
 
 /** -d page: the guest memory map after loading, as qemu prints it. */

@@ -11,6 +11,7 @@ import {
 } from "../../src/linux-user/signal-state";
 import { doubleToF80, f80ToDouble } from "../../src/target/i386/helpers/fpu";
 import { frameLayout, RT_SIGFRAME_SIZE, SIGFRAME_SIZE } from "../../src/linux-user/i386/signal";
+import { I386_ABI } from "../../src/linux-user/i386/abi";
 import { toStat, stat64Fields, toStatfs, toStatfs64, STAT_SIZE, STATFS64_SIZE } from "../../src/linux-user/syscalls/stat";
 import { DirCookies, direntsTo32, remapDirent64 } from "../../src/linux-user/syscalls/dir";
 import { expire, remaining } from "../../src/linux-user/timers";
@@ -132,7 +133,7 @@ test("signal frames: ABI alignment, FPU area, alternate stack, overflow", () => 
 
 // ---- delivery and restart ------------------------------------------------------------------------------
 function fakeTask(): { t: Task; arch: SignalArch; frames: { sig: number; mask: bigint }[]; regs: { eax: number; rewound: number } } {
-  const t = new Task(new AddressSpace(), { R: new Int32Array(256) }, null as never, new Log());
+  const t = new Task(new AddressSpace(), { R: new Int32Array(256) }, null as never, new Log(), I386_ABI);
   const frames: { sig: number; mask: bigint }[] = [];
   const regs = { eax: 0, rewound: -1 };
   const arch: SignalArch = {
@@ -250,7 +251,7 @@ test("old struct stat: 16-bit ids, EOVERFLOW for what does not fit", () => {
   assert.equal(toStat(hostStat({ nlink: 70000n })), -75);
 });
 test("struct stat64 is written field by field (padding untouched)", () => {
-  const f = stat64Fields(hostStat({ ino: (1n << 40n) + 7n, size: 5n << 30n }));
+  const f = stat64Fields(hostStat({ ino: (1n << 40n) + 7n, size: 5n << 30n }), I386_ABI.stat64);
   const offs = new Map(f.map(([o, , v]) => [o, v]));
   assert.equal(offs.get(12), 7n, "__st_ino is truncated");
   assert.equal(offs.get(88), (1n << 40n) + 7n, "st_ino is whole");

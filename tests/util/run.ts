@@ -1,9 +1,10 @@
-// Runs tsemu-i386 as a child process, the way users and CI do, for the guest and busybox tests.
+// Runs tsemu-<arch> (tsemu-i386 unless opts.arch says otherwise) as a child process, the way
+// users and CI do, for the guest and busybox tests.
 import { spawnSync } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
 
-const tsemu = path.resolve(__dirname, "..", "..", "..", "bin", "tsemu-i386.js");
+const binDir = path.resolve(__dirname, "..", "..", "..", "bin");
 
 export interface RunResult {
   stdout: Buffer;
@@ -17,7 +18,8 @@ export function exitStatus(status: number | null, signal: NodeJS.Signals | null)
   return signal ? 128 + (os.constants.signals[signal] as number) : -1;
 }
 
-export function runTsemu(args: string[], opts: { stdin?: Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function runTsemu(args: string[], opts: { stdin?: Buffer; cwd?: string; env?: NodeJS.ProcessEnv; arch?: string } = {}): RunResult {
+  const tsemu = path.join(binDir, `tsemu-${opts.arch ?? "i386"}.js`);
   const r = spawnSync(process.execPath, [tsemu, ...args], {
     input: opts.stdin ?? Buffer.alloc(0),
     cwd: opts.cwd,

@@ -4,14 +4,12 @@
 // starts with a freshly initialised FPU, and sigreturn loads the x87 state from the header (so a
 // handler can edit it, as with the kernel's convert_to_fxsr) and MXCSR/XMM from the fxsave part.
 //
-// The CPU keeps x87 registers as doubles (see target/i386/helpers/fpu.ts), so registers are
-// converted to the 80-bit format here; the conversion is exact in that direction and the round
-// trip gives back the same double.
+// The CPU keeps the x87 registers as 80-bit values (cpu.ts FPREGS), copied here bit for bit.
 import {
-  CPUX86State, FPREGS_F64, FPSTT, FPTAGS, FPUC, FPUS, FP_LAST_INSN, MXCSR, R_DS, SEG_SEL, XMM_BYTES,
+  CPUX86State, FPREGS, FPSTT, FPTAGS, FPUC, FPUS, FP_LAST_INSN, MXCSR, R_DS, SEG_SEL, XMM_BYTES,
 } from "../../target/i386/cpu";
 import type { AddressSpace } from "../../memory/address-space";
-import { doubleToF80, f80ToDouble } from "../../target/i386/helpers/fpu";
+import { fpTagOf } from "../../target/i386/helpers/fpu";
 
 /** size of struct _fpstate_32 (fsave header + fxsave area) */
 export const FPSTATE_SIZE = 624;
@@ -21,13 +19,9 @@ const X86_FXSR_MAGIC = 0x0000;
 /** the status-word bits the CPU stores (TOP is kept apart; ES and B are derived) */
 const FPUS_STORED = 0x477f;
 
-/** The full x87 tag of a register holding x: 0 valid, 1 zero, 2 special (NaN, infinity). */
-function tagOf(x: number): number {
-  return x === 0 ? 1 : Number.isFinite(x) ? 0 : 2;
-}
 
 /** x87 status word as fnstsw shows it. */
-function statusWord(cpu: CPUX86State): number {
+export function statusWord(cpu: CPUX86State): number {
   const R = cpu.R;
   const us = R[FPUS] & FPUS_STORED;
   const pending = us & ~R[FPUC] & 0x3f;
@@ -46,7 +40,7 @@ export function saveFpstate(cpu: CPUX86State, m: AddressSpace, a: number): void 
   let tw = 0, ftw = 0;
   for (let p = 0; p < 8; p++) {
     const empty = R[FPTAGS + p] !== 0;
-    tw |= (empty ? 3 : tagOf(cpu.F64[FPREGS_F64 + p])) << (2 * p);
+    tw |= (empty ? 3 : fpTagOf(cpu, p)) << (2 * p);
     if (!empty) ftw |= 1 << p;
   }
   const ds = R[SEG_SEL + R_DS] & 0xffff;
@@ -60,7 +54,8 @@ export function saveFpstate(cpu: CPUX86State, m: AddressSpace, a: number): void 
   m.st32(a + 24, (ds | 0xffff0000) >>> 0);
   const fx = a + FXSAVE_OFFSET;
   for (let i = 0; i < 8; i++) {
-    const [se, hi, lo] = doubleToF80(cpu.F64[FPREGS_F64 + ((top + i) & 7)]);
+    const r = FPREGS + 4 * ((top + i) & 7);
+    const lo = R[r], hi = R[r + 1], se = R[r + 2] & 0xffff;
     for (const [o, len] of [[a + 28 + 10 * i, 10], [fx + 32 + 16 * i, 16]]) {
       m.st32(o, lo);
       m.st32(o + 4, hi);
@@ -99,7 +94,7 @@ export function restoreFpstate(cpu: CPUX86State, m: AddressSpace, a: number): vo
   const regs: number[] = [];
   for (let i = 0; i < 8; i++) {
     const o = a + 28 + 10 * i;
-    regs.push(f80ToDouble(m.ld16u(o + 8), m.ld32(o + 4), m.ld32(o)));
+    regs.push(m.ld32(o), m.ld32(o + 4), m.ld16u(o + 8));
   }
   const fx = a + FXSAVE_OFFSET;
   const mxcsr = m.ld32(fx + 24) & 0xffff;
@@ -111,7 +106,12 @@ export function restoreFpstate(cpu: CPUX86State, m: AddressSpace, a: number): vo
   const top = (sw >> 11) & 7;
   R[FPSTT] = top;
   for (let p = 0; p < 8; p++) R[FPTAGS + p] = ((tw >> (2 * p)) & 3) === 3 ? 1 : 0;
-  for (let i = 0; i < 8; i++) cpu.F64[FPREGS_F64 + ((top + i) & 7)] = regs[i];
+  for (let i = 0; i < 8; i++) {
+    const r = FPREGS + 4 * ((top + i) & 7);
+    R[r] = regs[3 * i];
+    R[r + 1] = regs[3 * i + 1];
+    R[r + 2] = regs[3 * i + 2];
+  }
   R[FP_LAST_INSN] = fip;
   R[MXCSR] = mxcsr;
   for (let i = 0; i < 128; i += 4) writeXmmWord(cpu, i, xmm[i / 4]);
@@ -125,7 +125,7 @@ export function initFpu(cpu: CPUX86State): void {
   R[FPSTT] = 0;
   for (let p = 0; p < 8; p++) {
     R[FPTAGS + p] = 1;
-    cpu.F64[FPREGS_F64 + p] = 0;
+    for (let k = 0; k < 4; k++) R[FPREGS + 4 * p + k] = 0;
   }
   R[FP_LAST_INSN] = 0;
   R[MXCSR] = 0x1f80;

@@ -1,6 +1,6 @@
 // File and directory system calls, passed to the host kernel with guest buffers mapped in place;
-// structures whose i386 layout differs from x86-64 (stat, statfs, iovec, timeval, fd_set...) are
-// converted here or in stat.ts / dir.ts / poll.ts. Where the host kernel would treat this 64-bit
+// structures whose 32-bit layout differs from x86-64 (stat, statfs, iovec, timeval, fd_set...) are
+// converted here or in stat.ts / dir.ts / poll.ts, with the guest's own layouts from t.abi. Where the host kernel would treat this 64-bit
 // process differently from a 32-bit one (O_LARGEFILE, directory offsets), the 32-bit behaviour is
 // reproduced.
 import { HOST_NR as N } from "../host";
@@ -10,7 +10,7 @@ import type { Task } from "../task";
 import { SIGPIPE, SI_USER } from "../signal-state";
 import { sendUserSignal } from "../signal";
 import { fd, ioBuf, pathPtr, ptr, s32, sys } from "./util";
-import { HOST_STAT_SIZE, HOST_STATFS_SIZE, STAT64_SIZE, STAT_SIZE, STATFS64_SIZE, STATFS_SIZE, stat64Fields, toStat, toStatfs, toStatfs64 } from "./stat";
+import { HOST_STAT_SIZE, HOST_STATFS_SIZE, STAT_SIZE, STATFS64_SIZE, STATFS_SIZE, stat64Fields, toStat, toStatfs, toStatfs64 } from "./stat";
 import { cookiesOf, getdents as getdentsImpl, getdents64 as getdents64Impl } from "./dir";
 import { blockingIo, POLLIN, POLLOUT } from "./poll";
 
@@ -19,12 +19,14 @@ const AT_FDCWD = -100;
 // ---- stat -------------------------------------------------------------------------------------
 /** stat64 family: the host fills a struct stat in the scratch area, converted field by field. */
 function statInto(t: Task, guest: number, call: (hostBuf: number) => number): number {
-  ptr(t, guest, STAT64_SIZE, true);
+  const layout = t.abi.stat64;
+  ptr(t, guest, layout.size, true);
   const tmp = t.scratchAlloc(HOST_STAT_SIZE);
   const r = call(tmp.host);
   if (r < 0) return r;
   const dv = t.mem.dv;
-  for (const [o, size, v] of stat64Fields(new DataView(t.mem.buffer, tmp.addr, HOST_STAT_SIZE))) {
+  if (layout.zeroPadding) t.mem.u8.fill(0, guest, guest + layout.size);
+  for (const [o, size, v] of stat64Fields(new DataView(t.mem.buffer, tmp.addr, HOST_STAT_SIZE), layout)) {
     if (size === 8) dv.setBigUint64(guest + o, v, true);
     else dv.setUint32(guest + o, Number(v), true);
   }
@@ -195,8 +197,8 @@ const lstat: SyscallFn = (t, p, buf) => oldStatInto(t, buf, (h) => sys(N.newfsta
 const fstat: SyscallFn = (t, f, buf) => oldStatInto(t, buf, (h) => sys(N.fstat, fd(f), h));
 const statfs: SyscallFn = (t, p, buf) => statfsInto(t, buf, STATFS_SIZE, (h) => sys(N.statfs, pathPtr(t, p), h));
 const fstatfs: SyscallFn = (t, f, buf) => statfsInto(t, buf, STATFS_SIZE, (h) => sys(N.fstatfs, fd(f), h));
-const statfs64: SyscallFn = (t, p, size, buf) => (size !== STATFS64_SIZE ? -EINVAL : statfsInto(t, buf, STATFS64_SIZE, (h) => sys(N.statfs, pathPtr(t, p), h)));
-const fstatfs64: SyscallFn = (t, f, size, buf) => (size !== STATFS64_SIZE ? -EINVAL : statfsInto(t, buf, STATFS64_SIZE, (h) => sys(N.fstatfs, fd(f), h)));
+const statfs64: SyscallFn = (t, p, size, buf) => (!t.abi.statfs64Sizes.includes(size) ? -EINVAL : statfsInto(t, buf, STATFS64_SIZE, (h) => sys(N.statfs, pathPtr(t, p), h)));
+const fstatfs64: SyscallFn = (t, f, size, buf) => (!t.abi.statfs64Sizes.includes(size) ? -EINVAL : statfsInto(t, buf, STATFS64_SIZE, (h) => sys(N.fstatfs, fd(f), h)));
 const stat64: SyscallFn = (t, p, buf) => statInto(t, buf, (h) => sys(N.newfstatat, AT_FDCWD, pathPtr(t, p), h, 0));
 const lstat64: SyscallFn = (t, p, buf) => statInto(t, buf, (h) => sys(N.newfstatat, AT_FDCWD, pathPtr(t, p), h, 0x100));
 const fstat64: SyscallFn = (t, f, buf) => statInto(t, buf, (h) => sys(N.fstat, fd(f), h));
@@ -269,22 +271,24 @@ const pipe2: SyscallFn = (t, p, fl) => newPipe(t, p, fl);
 const F_GETLK64 = 12, F_SETLK64 = 13, F_SETLKW64 = 14, F_DUPFD = 0, F_GETFL = 3, F_DUPFD_CLOEXEC = 1030;
 const fcntl64: SyscallFn = (t, f, cmd, arg) => {
   if (cmd === F_GETLK64 || cmd === F_SETLK64 || cmd === F_SETLKW64) {
-    // struct flock64 on i386: short type, short whence, s64 start, s64 len, int pid (packed 24 bytes)
+    // struct flock64: short type, short whence, s64 start, s64 len, int pid at the guest's offsets
+    // (i386: packed, 24 bytes; ARM EABI: 64-bit aligned, 32 bytes)
+    const L = t.abi.flock64;
     const dv = t.mem.dv;
-    ptr(t, arg, 24, cmd === F_GETLK64);
+    ptr(t, arg, L.size, cmd === F_GETLK64);
     const h = t.scratchAlloc(32);
     dv.setInt16(h.addr, dv.getInt16(arg, true), true);
     dv.setInt16(h.addr + 2, dv.getInt16(arg + 2, true), true);
-    dv.setBigInt64(h.addr + 8, dv.getBigInt64(arg + 4, true), true);
-    dv.setBigInt64(h.addr + 16, dv.getBigInt64(arg + 12, true), true);
-    dv.setInt32(h.addr + 24, dv.getInt32(arg + 20, true), true);
+    dv.setBigInt64(h.addr + 8, dv.getBigInt64(arg + L.start, true), true);
+    dv.setBigInt64(h.addr + 16, dv.getBigInt64(arg + L.len, true), true);
+    dv.setInt32(h.addr + 24, dv.getInt32(arg + L.pid, true), true);
     const r = sys(N.fcntl, fd(f), cmd - 7, h.host); // host F_GETLK/F_SETLK/F_SETLKW are 5, 6, 7
     if (r >= 0 && cmd === F_GETLK64) {
       dv.setInt16(arg, dv.getInt16(h.addr, true), true);
       dv.setInt16(arg + 2, dv.getInt16(h.addr + 2, true), true);
-      dv.setBigInt64(arg + 4, dv.getBigInt64(h.addr + 8, true), true);
-      dv.setBigInt64(arg + 12, dv.getBigInt64(h.addr + 16, true), true);
-      dv.setInt32(arg + 20, dv.getInt32(h.addr + 24, true), true);
+      dv.setBigInt64(arg + L.start, dv.getBigInt64(h.addr + 8, true), true);
+      dv.setBigInt64(arg + L.len, dv.getBigInt64(h.addr + 16, true), true);
+      dv.setInt32(arg + L.pid, dv.getInt32(h.addr + 24, true), true);
     }
     return r;
   }

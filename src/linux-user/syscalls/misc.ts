@@ -89,10 +89,10 @@ const uname: SyscallFn = (t, buf) => {
   ptr(t, buf, 390, true);
   const r = sys(N.uname, t.G + buf);
   if (r < 0) return r;
-  // the emulated machine is an i686
+  // the emulated machine, not the host's
   const machine = buf + 65 * 4;
   t.mem.u8.fill(0, machine, machine + 65);
-  t.mem.poke(machine, Buffer.from("i686"));
+  t.mem.poke(machine, Buffer.from(t.abi.machine));
   return r;
 };
 

@@ -14,18 +14,17 @@ import { selfIdentity, sendUserSignal } from "../signal";
 import { monoNs, waitEvent, WAIT_SIGNAL } from "../timers";
 import { ptr, s32, sys } from "./util";
 
-/** sa_flags bits the kernel keeps (UAPI_SA_FLAGS on x86); others read back as clear */
-const UAPI_SA_FLAGS = 0x1 | 0x2 | 0x4 | 0x800 | 0x04000000 | 0x08000000 | 0x10000000 | 0x40000000 | 0x80000000;
 const SA_ONESHOT_NOMASK = 0x80000000 | 0x40000000;
 
 /** do_sigaction: install `nw` (if given) for sig, returning the old action; -EINVAL for a bad signal. */
 function doSigaction(t: Task, sig: number, nw: { handler: number; flags: number; restorer: number; mask: bigint } | null) {
   if (sig < 1 || sig > NSIG || (nw && (sig === SIGKILL || sig === SIGSTOP))) return null;
   const a = t.signals.actions[sig];
-  const old = { ...a, flags: a.flags & UAPI_SA_FLAGS };
+  const saFlags = t.abi.saFlags;
+  const old = { ...a, flags: a.flags & saFlags };
   if (nw) {
     a.handler = nw.handler >>> 0;
-    a.flags = (nw.flags & UAPI_SA_FLAGS) >>> 0;
+    a.flags = (nw.flags & saFlags) >>> 0;
     a.restorer = nw.restorer >>> 0;
     a.mask = nw.mask & ~UNBLOCKABLE;
     // POSIX: setting a pending signal to be ignored discards it
@@ -143,7 +142,7 @@ const sigpending: SyscallFn = (t, set) => {
 const sigaltstack: SyscallFn = (t, ss, oss) => {
   const dv = t.mem.dv;
   const st = t.signals;
-  const sp = t.cpu.R[4] >>> 0;
+  const sp = t.cpu.R[t.abi.spReg] >>> 0;
   const old = { ...st.altStack, flags: (st.altStackFlags(sp) | (st.altStack.flags & SS_AUTODISARM)) >>> 0 };
   if (ss) {
     ptr(t, ss, 12, false);

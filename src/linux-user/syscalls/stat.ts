@@ -1,12 +1,13 @@
-// The i386 layouts of struct stat, struct stat64, struct statfs and struct statfs64, built from
-// the x86-64 host's structures the way the kernel's compat code builds them (cp_compat_stat,
-// cp_stat64, put_compat_statfs, put_compat_statfs64), EOVERFLOW included. Pure functions over
+// The 32-bit guests' struct stat, struct stat64 (layout per architecture, see abi.ts), struct
+// statfs and struct statfs64, built from the x86-64 host's structures the way the kernel's
+// compat code builds them (cp_compat_stat, cp_stat64, put_compat_statfs, put_compat_statfs64),
+// EOVERFLOW included. The old stat and the statfs structures are the same on i386 and ARM. Pure functions over
 // DataViews, so they are unit-tested without a host.
 import { EOVERFLOW } from "../errno";
+import type { Stat64Layout } from "../abi";
 
 export const HOST_STAT_SIZE = 144;
 export const STAT_SIZE = 64;
-export const STAT64_SIZE = 96;
 export const HOST_STATFS_SIZE = 120;
 export const STATFS_SIZE = 64;
 export const STATFS64_SIZE = 84;
@@ -46,28 +47,28 @@ export function toStat(h: DataView): Uint8Array | number {
 }
 
 /**
- * The fields of the i386 struct stat64 for a host stat, as [offset, size, value] writes: cp_stat64
- * stores field by field and leaves the padding bytes as they were.
+ * The fields of the guest's struct stat64 (layout from its GuestAbi) for a host stat, as
+ * [offset, size, value] writes.
  */
-export function stat64Fields(h: DataView): [number, 4 | 8, bigint][] {
+export function stat64Fields(h: DataView, l: Stat64Layout): [number, 4 | 8, bigint][] {
   const ino = h.getBigUint64(H.ino, true);
   const t = (i: number) => h.getBigInt64(H.atime + i * 16, true);
   const tn = (i: number) => h.getBigInt64(H.atime + i * 16 + 8, true);
   return [
-    [0, 8, h.getBigUint64(H.dev, true)],
-    [12, 4, ino & 0xffffffffn],
-    [16, 4, BigInt(h.getUint32(H.mode, true))],
-    [20, 4, h.getBigUint64(H.nlink, true) & 0xffffffffn],
-    [24, 4, BigInt(h.getUint32(H.uid, true))],
-    [28, 4, BigInt(h.getUint32(H.gid, true))],
-    [32, 8, h.getBigUint64(H.rdev, true)],
-    [44, 8, h.getBigUint64(H.size, true)],
-    [64, 4, t(0) & 0xffffffffn], [68, 4, tn(0) & 0xffffffffn],
-    [72, 4, t(1) & 0xffffffffn], [76, 4, tn(1) & 0xffffffffn],
-    [80, 4, t(2) & 0xffffffffn], [84, 4, tn(2) & 0xffffffffn],
-    [52, 4, h.getBigUint64(H.blksize, true) & 0xffffffffn],
-    [56, 8, h.getBigUint64(H.blocks, true)],
-    [88, 8, ino],
+    [l.dev, 8, h.getBigUint64(H.dev, true)],
+    [l.ino32, 4, ino & 0xffffffffn],
+    [l.mode, 4, BigInt(h.getUint32(H.mode, true))],
+    [l.nlink, 4, h.getBigUint64(H.nlink, true) & 0xffffffffn],
+    [l.uid, 4, BigInt(h.getUint32(H.uid, true))],
+    [l.gid, 4, BigInt(h.getUint32(H.gid, true))],
+    [l.rdev, 8, h.getBigUint64(H.rdev, true)],
+    [l.stSize, 8, h.getBigUint64(H.size, true)],
+    [l.atime, 4, t(0) & 0xffffffffn], [l.atime + 4, 4, tn(0) & 0xffffffffn],
+    [l.atime + 8, 4, t(1) & 0xffffffffn], [l.atime + 12, 4, tn(1) & 0xffffffffn],
+    [l.atime + 16, 4, t(2) & 0xffffffffn], [l.atime + 20, 4, tn(2) & 0xffffffffn],
+    [l.blksize, 4, h.getBigUint64(H.blksize, true) & 0xffffffffn],
+    [l.blocks, 8, h.getBigUint64(H.blocks, true)],
+    [l.ino, 8, ino],
   ];
 }
 

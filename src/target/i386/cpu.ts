@@ -32,8 +32,17 @@ export const FPTAGS = 44; // 8 words: 1 = empty
 export const MXCSR = 52;
 export const FP_LAST_INSN = 53; // last x87 instruction pointer (fnstenv)
 export const STATE_WORDS = 256;
-/** Float64 index of ST physical register 0..7 (Float64Array view over the same buffer). */
-export const FPREGS_F64 = 64; // bytes 512..575
+/**
+ * x87 physical registers R0..R7 (ST(i) is R[(FPSTT + i) & 7]) as 80-bit values, 16 bytes each laid
+ * out as in an fxsave image: significand low word, significand high word (bit 31 = the explicit
+ * integer bit), the sign/exponent word in the low 16 bits of the third word, then padding. MMX
+ * register i is the 64-bit significand of R_i (fpSigLo(i), fpSigHi(i)); an MMX write also sets
+ * R_i's sign/exponent word to 0xffff, as hardware does. Int32 word index of R0's low word:
+ */
+export const FPREGS = 128; // bytes 512..639
+export const fpSigLo = (p: number): number => FPREGS + 4 * p;
+export const fpSigHi = (p: number): number => FPREGS + 4 * p + 1;
+export const fpSignExp = (p: number): number => FPREGS + 4 * p + 2;
 /** XMM0..7, 16 bytes each, at this byte offset. */
 export const XMM_BYTES = 640;
 

@@ -15,7 +15,7 @@
 // never raised.
 import { HELPER_NO_FAULT, registerHelper, Ty } from "../../../ir/ir";
 import { AddressSpace, accessHookActive } from "../../../memory/address-space";
-import { CPUX86State, FPREGS_F64, FPSTT, FPTAGS, FPUC, FPUS, FP_LAST_INSN, R_CS, SEG_SEL } from "../cpu";
+import { CPUX86State, FPREGS, FPSTT, FPTAGS, FPUC, FPUS, FP_LAST_INSN, R_CS, SEG_SEL } from "../cpu";
 
 // ---- status word bits -----------------------------------------------------------------------------
 export const FPUS_IE = 0x01, FPUS_DE = 0x02, FPUS_ZE = 0x04, FPUS_OE = 0x08, FPUS_UE = 0x10, FPUS_PE = 0x20;
@@ -38,8 +38,19 @@ const sU32 = new Uint32Array(scratch);
 const sF32 = new Float32Array(scratch, 0, 1);
 const HOST_LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LO = HOST_LE ? 0 : 1, HI = HOST_LE ? 1 : 0;
-/** Int32 index in cpu.R of the low word of ST physical register 0 (the F64 slots seen as words) */
-const RAW = FPREGS_F64 * 2;
+/** Int32 index in cpu.R of physical register p's words: +0 significand low, +1 high, +2 sign/exponent */
+const reg = (p: number): number => FPREGS + 4 * p;
+function getReg(cpu: CPUX86State, p: number): number {
+  const R = cpu.R, o = reg(p);
+  return f80ToDouble(R[o + 2], R[o + 1], R[o]);
+}
+function setReg(cpu: CPUX86State, p: number, v: number): void {
+  const R = cpu.R, o = reg(p);
+  encodeF80(v);
+  R[o] = xLo;
+  R[o + 1] = xHi;
+  R[o + 2] = xSe;
+}
 
 function fromBits(hi: number, lo: number): number {
   sU32[HI] = hi;
@@ -600,18 +611,20 @@ function read(cpu: CPUX86State, i: number): number {
     underflow(cpu);
     return INDEFINITE;
   }
-  return cpu.F64[FPREGS_F64 + p];
+  return getReg(cpu, p);
 }
 function write(cpu: CPUX86State, i: number, v: number): void {
   const p = (cpu.R[FPSTT] + i) & 7;
-  cpu.F64[FPREGS_F64 + p] = v;
+  setReg(cpu, p, v);
   cpu.R[FPTAGS + p] = 0;
 }
 /** Copy a physical register's bits (moves never go through a JS value). */
 function copyRaw(cpu: CPUX86State, from: number, to: number): void {
   const R = cpu.R;
-  R[RAW + 2 * to] = R[RAW + 2 * from];
-  R[RAW + 2 * to + 1] = R[RAW + 2 * from + 1];
+  const f = reg(from), t = reg(to);
+  R[t] = R[f];
+  R[t + 1] = R[f + 1];
+  R[t + 2] = R[f + 2];
   R[FPTAGS + to] = 0;
 }
 
@@ -625,7 +638,7 @@ function push(cpu: CPUX86State, v: number): void {
     v = INDEFINITE;
   } else R[FPUS] &= ~C1;
   R[FPTAGS + t] = 0;
-  cpu.F64[FPREGS_F64 + t] = v;
+  setReg(cpu, t, v);
 }
 function pop(cpu: CPUX86State): void {
   const R = cpu.R;
@@ -652,14 +665,18 @@ function tagWord(cpu: CPUX86State): number {
   for (let p = 0; p < 8; p++) {
     let t: number;
     if (R[FPTAGS + p]) t = 3;
-    else {
-      const v = cpu.F64[FPREGS_F64 + p];
-      // double subnormals are normal numbers in the extended format
-      t = v === 0 ? 1 : v - v === 0 ? 0 : 2;
-    }
+    else t = fpTagOf(cpu, p);
     tw |= t << (2 * p);
   }
   return tw;
+}
+/** The full tag of non-empty physical register p from its bits: 0 valid, 1 zero, 2 special. */
+export function fpTagOf(cpu: CPUX86State, p: number): number {
+  const R = cpu.R, o = reg(p);
+  const e = R[o + 2] & 0x7fff;
+  if (e === 0x7fff) return 2;
+  if (e === 0) return (R[o] | R[o + 1]) === 0 ? 1 : 2;
+  return R[o + 1] < 0 ? 0 : 2;
 }
 
 function fninit(cpu: CPUX86State): void {
@@ -850,7 +867,8 @@ export const helper_fst_f64 = def("fpu_st_f64", 0, storing((cpu, a, doPop) => {
     underflow(cpu);
     storeQ(cpu.mem, a, 0, 0xfff80000);
   } else {
-    const lo = R[RAW + 2 * p + LO], hi = R[RAW + 2 * p + HI];
+    sF64[0] = getReg(cpu, p);
+    const lo = sU32[LO], hi = sU32[HI];
     if ((hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) | lo) !== 0 && !(hi & 0x80000)) {
       R[FPUS] |= IE; // storing a signaling NaN delivers it quieted
       storeQ(cpu.mem, a, lo, hi | 0x80000);
@@ -967,16 +985,17 @@ export const helper_fxch = def("fpu_fxch", REG, (cpu, i) => {
     underflow(cpu);
     for (const p of [p0, pi]) {
       if (R[FPTAGS + p]) {
-        cpu.F64[FPREGS_F64 + p] = INDEFINITE;
+        setReg(cpu, p, INDEFINITE);
         R[FPTAGS + p] = 0;
       }
     }
   }
-  const lo = R[RAW + 2 * p0], hi = R[RAW + 2 * p0 + 1];
-  R[RAW + 2 * p0] = R[RAW + 2 * pi];
-  R[RAW + 2 * p0 + 1] = R[RAW + 2 * pi + 1];
-  R[RAW + 2 * pi] = lo;
-  R[RAW + 2 * pi + 1] = hi;
+  const a = reg(p0), b = reg(pi);
+  for (let k = 0; k < 3; k++) {
+    const t = R[a + k];
+    R[a + k] = R[b + k];
+    R[b + k] = t;
+  }
 });
 export const helper_ffree = def("fpu_ffree", REG, (cpu, i, doPop) => {
   cpu.R[FPTAGS + phys(cpu, i)] = 1;
@@ -1089,24 +1108,24 @@ const SIMPLE: Record<string, (cpu: CPUX86State) => void> = {
     const p = phys(cpu, 0);
     if (R[FPTAGS + p]) return (underflow(cpu), write(cpu, 0, INDEFINITE));
     R[FPUS] &= ~C1;
-    R[RAW + 2 * p + HI] ^= 0x80000000;
+    R[reg(p) + 2] ^= 0x8000;
   },
   fabs: (cpu) => {
     const R = cpu.R;
     const p = phys(cpu, 0);
     if (R[FPTAGS + p]) return (underflow(cpu), write(cpu, 0, INDEFINITE));
     R[FPUS] &= ~C1;
-    R[RAW + 2 * p + HI] &= 0x7fffffff;
+    R[reg(p) + 2] &= 0x7fff;
   },
   ftst: (cpu) => setCC(cpu, CMP_TO_CC[compare(cpu, read(cpu, 0), 0, false)]),
   fxam: (cpu) => {
     const R = cpu.R;
     const p = phys(cpu, 0);
-    const sign = R[RAW + 2 * p + HI] < 0 ? C1 : 0;
+    const sign = R[reg(p) + 2] & 0x8000 ? C1 : 0;
     let cls: number;
     if (R[FPTAGS + p]) cls = C3 | C0;
     else {
-      const v = cpu.F64[FPREGS_F64 + p];
+      const v = getReg(cpu, p);
       // double subnormals are normal numbers in the extended format
       cls = v !== v ? C0 : v - v !== 0 ? C2 | C0 : v === 0 ? C3 : C2;
     }
@@ -1291,7 +1310,10 @@ export const helper_fnsave = def("fpu_fnsave", 0, (cpu, a) => {
   probeWrite(mem, a, 108);
   storeEnv(cpu, a);
   for (let i = 0; i < 8; i++) {
-    encodeF80(cpu.F64[FPREGS_F64 + phys(cpu, i)]);
+    const o = reg(phys(cpu, i));
+    xLo = cpu.R[o] >>> 0;
+    xHi = cpu.R[o + 1] >>> 0;
+    xSe = cpu.R[o + 2] & 0xffff;
     storeT(mem, a + 28 + 10 * i);
   }
   fninit(cpu);
@@ -1303,8 +1325,13 @@ export const helper_frstor = def("fpu_frstor", 0, (cpu, a) => {
   const vals: number[] = [];
   for (let i = 0; i < 8; i++) {
     loadT(mem, a + 28 + 10 * i);
-    vals.push(f80ToDouble(xSe, xHi, xLo));
+    vals.push(xLo, xHi, xSe);
   }
   applyEnv(cpu);
-  for (let i = 0; i < 8; i++) cpu.F64[FPREGS_F64 + phys(cpu, i)] = vals[i];
+  for (let i = 0; i < 8; i++) {
+    const o = reg(phys(cpu, i));
+    cpu.R[o] = vals[3 * i];
+    cpu.R[o + 1] = vals[3 * i + 1];
+    cpu.R[o + 2] = vals[3 * i + 2];
+  }
 });
