@@ -14,6 +14,8 @@ import type { LinuxTarget } from "../linux-user/target";
 import { reserveHostFds } from "../linux-user/syscalls/fs";
 import { allocGuestMemory } from "../linux-user/host";
 import { InfoRequest, OptionError, parseOptions, usage } from "./options";
+import { GdbConnection } from "../gdbstub/connection";
+import { GdbSession } from "../gdbstub/session";
 
 export const VERSION = "0.1.0";
 
@@ -77,13 +79,14 @@ function run(cmd: string, arch: string, argv: string[]): number {
     }
   }
   // accepted for qemu compatibility, but not implemented yet: say so instead of ignoring them
-  if (opts.gdbPort) throw new OptionError("-g: the gdb stub is not available yet");
   if (opts.plugins.length) throw new OptionError("-plugin: plugins are not available yet");
   if (opts.cpuModel === "help") {
     process.stdout.write("Available CPUs:\n" + target.cpuModels.map((m) => `  ${m}\n`).join(""));
     return 0;
   }
 
+  if (opts.gdbPort && !target.gdb) throw new OptionError(`-g: no gdb support for ${arch} yet`);
+  const gdb = opts.gdbPort ? listenForGdb(opts.gdbPort) : null;
   const mem = new AddressSpace(allocGuestMemory());
   const made = target.createCpu(mem, opts.cpuModel);
   if (!made) throw new OptionError(`unable to find CPU model '${opts.cpuModel}'`);
@@ -115,7 +118,25 @@ function run(cmd: string, arch: string, argv: string[]): number {
 
   const syscalls = new SyscallDispatcher(target.syscalls, target.archSyscalls);
   syscalls.strace = opts.strace || log.enabled("strace");
+  if (gdb) {
+    // stopped at the first instruction until gdb connects and resumes the guest
+    const session = new GdbSession(gdb, task, engine, cpu, target.gdb!, img.sp);
+    session.start();
+    const status = task.exitStatus ?? target.cpuLoop(task, engine, syscalls, cmd);
+    session.exited(status, task.termSignal);
+    return status;
+  }
   return target.cpuLoop(task, engine, syscalls, cmd);
+}
+
+/** -g [host:]port: listen for gdb (on the loopback interface unless a host is given). */
+function listenForGdb(spec: string): GdbConnection {
+  const m = /^(?:([0-9.]+):)?([0-9]+)$/.exec(spec);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || !(port > 0 && port < 65536)) throw new OptionError(`-g: invalid port '${spec}' (expected [address:]port)`);
+  const c = GdbConnection.listen(m[1] ?? "127.0.0.1", port);
+  if (typeof c === "string") throw new OptionError(`-g: ${c}`);
+  return c;
 }
 
 /** -d page: the guest memory map after loading, as qemu prints it. */

@@ -5,16 +5,21 @@
 // a direct reference to its successor, so the common path is one call per block with no lookup.
 // Indirect jumps (`lookup_and_goto_ptr`) go through a small direct-mapped jump cache before the
 // full map. Writing to a page that holds translated code invalidates that page's blocks.
+//
+// Debugging (gdbstub), as QEMU does it but per block: a breakpoint drops only the blocks that
+// contain its address (and the regions holding them); blocks translated afterwards end before it,
+// and the block at the address itself only raises EXCP_DEBUG. Code without breakpoints keeps its
+// blocks and regions. Single-stepping runs one instruction per run() in the IR interpreter.
 import { instantiate, makeRuntime, Runtime, TBFunction, generateSource, generateRegionSource, CompileOptions } from "../backend/js/emit";
 import type { IRFunc } from "../ir/ir";
 import { interpret, prepare, InterpEnv } from "../ir/interp";
-import { EXIT_CHAIN0, EXIT_CHAIN1, EXIT_LOOKUP } from "../ir/opcodes";
+import { EXIT_CHAIN0, EXIT_CHAIN1, EXIT_EXCEPTION, EXIT_LOOKUP } from "../ir/opcodes";
 import { optimize, verify } from "../ir/opt";
 import { printIR } from "../ir/printer";
 import { AddressSpace, PAGE_BITS } from "../memory/address-space";
 import type { Frontend } from "./frontend";
 import { Log } from "../util/log";
-import { EXCP_INTERRUPT, EXCP_SMC, SMC_RESTART } from "./exceptions";
+import { EXCP_DEBUG, EXCP_INTERRUPT, EXCP_SMC, SMC_RESTART } from "./exceptions";
 
 export class TranslationBlock {
   jmp0: TranslationBlock | null = null;
@@ -95,6 +100,13 @@ export class ExecEngine {
   private interpEnv: InterpEnv;
   /** the block being executed (null outside generated code): self-modification is checked against it */
   private current: TranslationBlock | null = null;
+  /** guest addresses with a debugger breakpoint */
+  private breakpoints = new Set<number>();
+  /** run one instruction per run(), then report EXCP_DEBUG (gdb stepi) */
+  singleStep = false;
+  private stepDone = false;
+  /** a debug event (watchpoint hit) to report at the next instruction boundary */
+  private debugPending = false;
 
   constructor(
     readonly frontend: Frontend,
@@ -152,6 +164,7 @@ export class ExecEngine {
    * targets) into one region function, installed as the function of each member.
    */
   private formRegion(entry: TranslationBlock): void {
+    if (entry.insnCount === 0) return; // a breakpoint's block
     const members: TranslationBlock[] = [entry];
     const seen = new Set<TranslationBlock>(members);
     // V8 optimizes functions only up to a bytecode size: bound the region by its IR size too
@@ -162,7 +175,7 @@ export class ExecEngine {
       // a call's return site belongs with it: the callee's `ret` goes there
       const ret = m.returnPc >= 0 ? this.cache.get(m.returnPc) ?? null : null;
       for (const n of [m.jmp0, m.jmp1, ret, ...m.inds]) {
-        if (n !== null && n.valid && !seen.has(n) && n.execCount >= WARM) {
+        if (n !== null && n.valid && !seen.has(n) && n.execCount >= WARM && n.insnCount > 0) {
           seen.add(n);
           frontier.push(n);
         }
@@ -196,6 +209,10 @@ export class ExecEngine {
 
   private translate(pc: number, maxInsns = this.maxInsns, cache = true): TranslationBlock {
     const log = this.log;
+    if (this.breakpoints.size !== 0 && cache) {
+      if (this.breakpoints.has(pc)) return this.breakpointBlock(pc);
+      maxInsns = this.insnsBeforeBreakpoint(pc, maxInsns);
+    }
     const block = this.frontend.translate(pc, maxInsns);
     const f = block.ir;
     if (log.enabled("in_asm")) log.write(`----------------\nIN: \n${block.disassembly()}\n\n`);
@@ -251,6 +268,11 @@ export class ExecEngine {
 
   /** Run until an exception; returns the exception number (EXCP_* or a guest vector). */
   run(): number {
+    if (this.debugPending) {
+      this.debugPending = false;
+      return EXCP_DEBUG;
+    }
+    if (this.singleStep) return this.runStep();
     const R = this.cpu.R;
     const pcIndex = this.pcIndex;
     if (this.log.enabled("exec") || this.log.enabled("cpu") || !this.chaining) return this.runLogged();
@@ -260,7 +282,7 @@ export class ExecEngine {
     for (;;) {
       if (--rt.budget < 0) {
         this.current = null;
-        return EXCP_INTERRUPT;
+        return this.takeDebugEvent(EXCP_INTERRUPT);
       }
       this.current = tb;
       const r = tb.fn();
@@ -289,6 +311,7 @@ export class ExecEngine {
         if (ex === EXCP_SMC) {
           const e2 = this.runOneInsn();
           if (e2 !== -1) return e2;
+          if (this.debugPending) return this.takeDebugEvent(EXCP_DEBUG);
           tb = this.lookup(R[pcIndex] >>> 0);
           continue;
         }
@@ -313,7 +336,7 @@ export class ExecEngine {
     const R = this.cpu.R;
     const log = this.log;
     for (;;) {
-      if (--this.budget < 0) return EXCP_INTERRUPT;
+      if (--this.budget < 0) return this.takeDebugEvent(EXCP_INTERRUPT);
       const pc = R[this.pcIndex] >>> 0;
       const tb = this.lookup(pc);
       if (log.enabled("cpu")) log.write(this.frontend.dumpState());
@@ -326,8 +349,118 @@ export class ExecEngine {
         if (ex !== EXCP_SMC) return ex;
         const e2 = this.runOneInsn();
         if (e2 !== -1) return e2;
+        if (this.debugPending) return this.takeDebugEvent(EXCP_DEBUG);
       }
     }
+  }
+
+  // ---- debugging -----------------------------------------------------------------------------
+  /** Set a breakpoint: only the blocks containing addr are retranslated. */
+  insertBreakpoint(addr: number): void {
+    addr >>>= 0;
+    if (this.breakpoints.has(addr)) return;
+    this.breakpoints.add(addr);
+    this.invalidateAt(addr);
+  }
+  removeBreakpoint(addr: number): void {
+    addr >>>= 0;
+    if (this.breakpoints.delete(addr)) this.invalidateAt(addr);
+  }
+  removeAllBreakpoints(): void {
+    for (const a of [...this.breakpoints]) this.removeBreakpoint(a);
+  }
+  /** The guest resumes under the debugger: a new step may start. */
+  resumed(): void {
+    this.stepDone = false;
+    this.debugPending = false;
+  }
+  /**
+   * A watchpoint fired. If the access happened inside a block with more instructions (or a
+   * region), returns true: the caller throws SMC_RESTART, the access is abandoned and the
+   * instruction is redone alone, after which the stop is reported at the next instruction. Else
+   * the stop is taken once the current instruction completes (it ends the block, or the system call
+   * in progress returns).
+   */
+  debugStop(): boolean {
+    const cur = this.current;
+    if (cur !== null && (cur.insnCount > 1 || cur.regions.length > 0)) return true;
+    this.debugPending = true;
+    this.rt.budget = 0;
+    return false;
+  }
+
+  private takeDebugEvent(otherwise: number): number {
+    if (!this.debugPending) return otherwise;
+    this.debugPending = false;
+    return EXCP_DEBUG;
+  }
+
+  /** One instruction, interpreted (nothing is cached), then EXCP_DEBUG at the next run(). */
+  private runStep(): number {
+    if (this.stepDone) {
+      this.stepDone = false;
+      return EXCP_DEBUG;
+    }
+    const R = this.cpu.R;
+    this.stepDone = true;
+    const block = this.frontend.translate(R[this.pcIndex] >>> 0, 1);
+    this.current = null;
+    const r = interpret(prepare(block.ir), this.interpEnv);
+    if (r === EXIT_CHAIN0 || r === EXIT_CHAIN1 || r === EXIT_LOOKUP) {
+      this.stepDone = false;
+      this.debugPending = false;
+      return EXCP_DEBUG;
+    }
+    // a system call or a fault: the step is reported once the OS layer has dealt with it
+    return R[this.excIndex];
+  }
+
+  /** Drop the blocks whose code covers addr, and every region holding one of them. */
+  private invalidateAt(addr: number): void {
+    const tbs = this.pageTbs.get(addr >>> PAGE_BITS);
+    if (!tbs) return;
+    for (const tb of tbs) {
+      if (!tb.valid || addr < tb.pc || addr >= tb.end) continue;
+      this.drop(tb);
+      for (const r of tb.regions) for (const m of r.members) this.drop(m);
+    }
+  }
+
+  /** The block at a breakpoint: it stops before executing anything. */
+  private breakpointBlock(pc: number): TranslationBlock {
+    const R = this.cpu.R;
+    const pcIndex = this.pcIndex, excIndex = this.excIndex;
+    const fn = () => {
+      R[pcIndex] = pc;
+      R[excIndex] = EXCP_DEBUG;
+      return EXIT_EXCEPTION;
+    };
+    const block = this.frontend.translate(pc, 1);
+    const tb = new TranslationBlock(pc, pc + 1, fn, "", 0, block.ir, -1);
+    const page = pc >>> PAGE_BITS;
+    let list = this.pageTbs.get(page);
+    if (!list) this.pageTbs.set(page, (list = []));
+    list.push(tb);
+    this.mem.markCode(page);
+    this.cache.set(pc, tb);
+    return tb;
+  }
+
+  /** How many instructions from pc a block may hold without reaching a breakpoint. */
+  private insnsBeforeBreakpoint(pc: number, maxInsns: number): number {
+    // x86 instructions are at most 15 bytes: most blocks are nowhere near a breakpoint
+    let near = false;
+    for (const b of this.breakpoints) if (b > pc && b - pc < 16 * maxInsns) near = true;
+    if (!near) return maxInsns;
+    const probe = this.frontend.translate(pc, maxInsns);
+    let n = 0;
+    for (const i of probe.ir.ops) {
+      if (i.op !== "insn_start") continue;
+      const at = (i.consts[0] as number) >>> 0;
+      if (at !== pc && this.breakpoints.has(at)) return n;
+      n++;
+    }
+    return maxInsns;
   }
 }
 

@@ -73,6 +73,7 @@ export function dieBySignal(t: Task, sig: number, prog: string): void {
     process.stderr.write(`${prog}: uncaught target signal ${sig} (${signalName(sig)}) - core dumped\n`);
   }
   t.exitStatus = 128 + sig;
+  t.termSignal = sig;
 }
 
 /**
@@ -86,8 +87,11 @@ export function processPendingSignals(t: Task, arch: SignalArch, prog: string): 
   const st = t.signals;
   let handled = false;
   while (t.exitStatus === null) {
-    const ps = st.dequeue(st.blocked);
-    if (ps === null) break;
+    const queued = st.dequeue(st.blocked);
+    if (queued === null) break;
+    // an attached gdb sees every signal first and may replace or discard it
+    const ps = t.debugger === null ? queued : t.debugger.signal(t, queued);
+    if (ps === null) continue;
     if (ps.timerId !== undefined) t.timers.fillOverrun(ps);
     const sig = ps.sig;
     const action = st.actions[sig];

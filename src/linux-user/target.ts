@@ -11,6 +11,7 @@ import type { ElfArch, LoadedImage } from "./elfload";
 import type { SyscallDef, SyscallFn } from "./syscall-types";
 import type { SyscallDispatcher } from "./syscall";
 import type { GuestCpu, Task } from "./task";
+import type { GdbArch } from "../gdbstub/tdesc";
 
 export interface LinuxTarget {
   /** the architecture's name: the command is tsemu-<name> */
@@ -28,6 +29,8 @@ export interface LinuxTarget {
   createCpu(mem: AddressSpace, model: string): { cpu: GuestCpu; frontend: Frontend } | null;
   /** After loading: map the pages the kernel provides and set the registers the ABI defines. */
   startProcess(t: Task, img: LoadedImage): void;
+  /** the registers as gdb sees them (the gdb stub's table); absent: -g is refused */
+  readonly gdb?: GdbArch<GuestCpu>;
   /** Run the guest to its end (QEMU's cpu_loop); returns the exit status. */
   cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher, prog: string): number;
 }

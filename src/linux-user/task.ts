@@ -5,7 +5,7 @@ import { AddressSpace, PAGE_SIZE, PAGE_BITS, PAGE_VALID, PAGE_READ, PAGE_WRITE, 
 import { ExecEngine } from "../exec/cpu-exec";
 import { Log } from "../util/log";
 import { hostsys, HOST_NR } from "./host";
-import { SignalState } from "./signal-state";
+import { PendingSignal, SignalState } from "./signal-state";
 import { Timers } from "./timers";
 import type { GuestAbi } from "./abi";
 
@@ -23,6 +23,19 @@ export const PK_BUS = 2; // wholly beyond the end of the mapped file: accesses r
 export const PK_SHARED_RO = 4; // MAP_SHARED of a file opened read-only: PROT_WRITE is refused
 /** for PK_BUS pages: the protection the mapping asked for (bits 4..6) */
 export const PK_PROT_SHIFT = 4;
+
+/** What the OS layer tells an attached debugger. */
+export interface TaskDebugger {
+  /**
+   * A signal is about to be delivered (a debug stop arrives as SIGTRAP): the debugger may stop
+   * the guest and returns the signal to deliver instead, or null to discard it.
+   */
+  signal(t: Task, ps: PendingSignal): PendingSignal | null;
+  /** the CPU stopped for the debugger (breakpoint, step, watchpoint): queue the stop */
+  debugException(t: Task): void;
+  /** the exec loop paused (EXCP_INTERRUPT): look for gdb's Ctrl-C */
+  poll(t: Task): void;
+}
 
 export interface GuestCpu {
   R: Int32Array;
@@ -45,6 +58,10 @@ export class Task {
   syscallRestart: { nr: number; ret: number } | null = null;
   /** what restart_syscall does after -ERESTART_RESTARTBLOCK (sleep for the time that was left...) */
   restartBlock: (() => number) | null = null;
+  /** the gdb stub while one is attached (see TaskDebugger) */
+  debugger: TaskDebugger | null = null;
+  /** the signal that killed the guest (0 if it exited) */
+  termSignal = 0;
   /** per guest page: PK_* bits (file mappings are host mappings inside the guest buffer) */
   readonly pageKind = new Uint8Array(NUM_PAGES);
   private scratchUsed = 0;
@@ -72,6 +89,7 @@ export class Task {
   buf(addr: number, len: number, write: boolean): number {
     addr >>>= 0;
     if (len < 0 || !this.mem.check(addr, len, write)) return -1;
+    this.mem.hostAccess(addr, len, write);
     if (write && len > 0) {
       for (let p = addr >>> PAGE_BITS; p <= (addr + len - 1) >>> PAGE_BITS; p++) {
         if (this.mem.pages[p] & PAGE_CODE) this.mem.onCodeWrite(p);

@@ -215,6 +215,10 @@ export class AddressSpace {
     if (hook !== null) for (let i = 0; i < len; i++) hook(a + i, 1, true, data[i]);
     this.u8.set(data, a);
   }
+  /** The host kernel is about to read or write [a, a+len) for the guest (a system call's buffer). */
+  hostAccess(a: number, len: number, isWrite: boolean): void {
+    if (hook !== null && len > 0) hook(a >>> 0, len, isWrite, 0);
+  }
   /** NUL-terminated string starting at a (at most max bytes); faults if unreadable. */
   readCString(a: number, max = 65536): Uint8Array {
     a >>>= 0;

@@ -3,7 +3,7 @@
 // kernel's trap handlers send (with the trap number, error code and fault address they record
 // for the sigcontext) — poll the guest's timers, and deliver pending signals before resuming.
 import { ExecEngine } from "../../exec/cpu-exec";
-import { EXCP_FAULT, EXCP_INTERRUPT, EXCP_SYSCALL, GUEST_FAULT } from "../../exec/exceptions";
+import { EXCP_DEBUG, EXCP_FAULT, EXCP_INTERRUPT, EXCP_SYSCALL, GUEST_FAULT } from "../../exec/exceptions";
 import { CPUX86State, EIP, EXCP_INFO, FPUC, FPUS, MXCSR, R_EAX, R_EBP, R_EBX, R_ECX, R_EDI, R_EDX, R_ESI } from "../../target/i386/cpu";
 import { EXCP_BP, EXCP_DB, EXCP_DE, EXCP_GP, EXCP_MF, EXCP_OF, EXCP_UD, EXCP_XM } from "../../target/i386/helpers/alu";
 import { PAGE_EXEC, PAGE_READ, PAGE_VALID } from "../../memory/address-space";
@@ -28,6 +28,8 @@ const FPE_FLTDIV = 3, FPE_FLTOVF = 4, FPE_FLTUND = 5, FPE_FLTRES = 6, FPE_FLTINV
 export const TIMER_POLL_BLOCKS = 4096;
 /** ... and when none is: effectively never. */
 export const IDLE_BUDGET = 0x3fffffff;
+/** ... and while gdb is attached, between two looks for its Ctrl-C. */
+export const DEBUG_POLL_BLOCKS = 1 << 20;
 
 /** The si_code of an x87 (#MF) or SIMD (#XM) exception from the flags the masks let through (0: spurious). */
 export function fpuExceptionCode(err: number): number {
@@ -55,6 +57,7 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
     if (t.timers.armed) {
       if (engine.budget > TIMER_POLL_BLOCKS) engine.budget = TIMER_POLL_BLOCKS;
     } else engine.budget = IDLE_BUDGET;
+    if (t.debugger !== null && engine.budget > DEBUG_POLL_BLOCKS) engine.budget = DEBUG_POLL_BLOCKS;
     const excp = engine.run();
     if (t.log.enabled("int") && excp !== EXCP_SYSCALL && excp !== EXCP_INTERRUPT) {
       t.log.write(`exception 0x${excp.toString(16)} at eip=0x${(R[EIP] >>> 0).toString(16).padStart(8, "0")}\n`);
@@ -86,9 +89,14 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
         // timer signals right after system calls far more often than Linux does).
         engine.budget = IDLE_BUDGET;
         t.timers.check(t);
+        t.debugger?.poll(t);
         break;
       case EXCP_FAULT:
         pageFault(t);
+        break;
+      case EXCP_DEBUG:
+        // breakpoint, step or watchpoint: the debugger takes it as a SIGTRAP (below)
+        t.debugger?.debugException(t);
         break;
       case EXCP_DE:
         trap(excp, 0);

@@ -21,7 +21,7 @@ const FPUS_STORED = 0x477f;
 
 
 /** x87 status word as fnstsw shows it. */
-function statusWord(cpu: CPUX86State): number {
+export function statusWord(cpu: CPUX86State): number {
   const R = cpu.R;
   const us = R[FPUS] & FPUS_STORED;
   const pending = us & ~R[FPUC] & 0x3f;

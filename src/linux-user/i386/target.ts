@@ -8,6 +8,9 @@ import { I386_SYSCALLS } from "./syscall-table";
 import { I386_ARCH_SYSCALLS } from "./syscalls";
 import { cpuLoop } from "./cpu-loop";
 import { I386_VDSO, mapSigtramp } from "./signal";
+import { I386_GDB } from "../../gdbstub/i386-regs";
+import type { GdbArch } from "../../gdbstub/tdesc";
+import type { GuestCpu } from "../task";
 
 const USER_CS = 0x23, USER_DS = 0x2b;
 
@@ -33,4 +36,5 @@ export const I386_TARGET: LinuxTarget = {
     for (let s = 0; s < 6; s++) R[SEG_LIMIT + s] = -1;
   },
   cpuLoop,
+  gdb: I386_GDB as GdbArch<GuestCpu>,
 };

@@ -93,6 +93,11 @@ export const MIDR_VALUE = 0x410fc090;
  * R[15] at the instruction, as the kernel reports it (SIGILL / SIGTRAP with si_addr = pc).
  */
 export const ARM_EXCP_UDEF = 1, ARM_EXCP_PREFETCH_ABORT = 3, ARM_EXCP_DATA_ABORT = 4, ARM_EXCP_BKPT = 7;
+/**
+ * A misaligned LDREX/STREX-family (or other alignment-checked) access: SIGBUS with BUS_ADRALN in
+ * user mode; EXCP_INFO holds the address, R[15] the instruction.
+ */
+export const ARM_EXCP_ALIGNMENT = 0x20;
 
 export const REG_NAMES = ["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"];
 
