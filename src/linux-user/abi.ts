@@ -50,6 +50,31 @@ export interface GuestAbi {
   statfs64Sizes: readonly number[];
   /** sa_flags bits sigaction keeps (UAPI_SA_FLAGS); others read back as clear */
   saFlags: number;
+  /**
+   * open()/fcntl(F_GETFL/F_SETFL) flag bits whose values differ from the x86-64 host's, as
+   * [guest bit, host bit] pairs (ARM: O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_LARGEFILE); empty
+   * when they are all the same (i386).
+   */
+  openFlagBits: readonly (readonly [number, number])[];
+}
+
+/** The host's open flags for the guest's (see GuestAbi.openFlagBits). */
+export function hostOpenFlags(abi: GuestAbi, f: number): number {
+  const bits = abi.openFlagBits;
+  if (bits.length === 0) return f;
+  let out = f;
+  for (const [g] of bits) out &= ~g;
+  for (const [g, h] of bits) if (f & g) out |= h;
+  return out >>> 0;
+}
+/** The guest's open flags for the host's. */
+export function guestOpenFlags(abi: GuestAbi, f: number): number {
+  const bits = abi.openFlagBits;
+  if (bits.length === 0) return f;
+  let out = f;
+  for (const [, h] of bits) out &= ~h;
+  for (const [g, h] of bits) if (f & h) out |= g;
+  return out | 0;
 }
 
 /** UAPI_SA_FLAGS common to all architectures: NOCLDSTOP NOCLDWAIT SIGINFO EXPOSE_TAGBITS ONSTACK RESTART NODEFER RESETHAND */

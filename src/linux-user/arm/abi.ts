@@ -1,7 +1,8 @@
 // The ARM EABI structure layouts and facts the shared system-call code reads through Task.abi
 // (see ../abi.ts). EABI aligns 64-bit members to 8 bytes, so struct stat64 has padding before
 // st_size and st_blocks (104 bytes) and struct flock64 before l_start (32 bytes); the kernel's
-// struct statfs64 is packed to 84 bytes, and its statfs64 also accepts EABI's padded 88.
+// struct statfs64 is packed to 84 bytes, and its statfs64 also accepts EABI's padded 88. Four
+// open flags have ARM values of their own.
 import { GENERIC_SA_FLAGS, GuestAbi } from "../abi";
 
 export const ARM_ABI: GuestAbi = {
@@ -14,4 +15,11 @@ export const ARM_ABI: GuestAbi = {
   flock64: { start: 8, len: 16, pid: 24, size: 32 },
   statfs64Sizes: [84, 88],
   saFlags: GENERIC_SA_FLAGS | 0x04000000 | 0x02000000, // SA_RESTORER, SA_THIRTYTWO
+  // arch/arm/include/uapi/asm/fcntl.h moves four flags: [ARM, x86-64]
+  openFlagBits: [
+    [0o40000, 0o200000], // O_DIRECTORY
+    [0o100000, 0o400000], // O_NOFOLLOW
+    [0o200000, 0o40000], // O_DIRECT
+    [0o400000, 0o100000], // O_LARGEFILE
+  ],
 };

@@ -12,4 +12,5 @@ export const I386_ABI: GuestAbi = {
   flock64: { start: 4, len: 12, pid: 20, size: 24 },
   statfs64Sizes: [84],
   saFlags: GENERIC_SA_FLAGS | 0x04000000, // SA_RESTORER
+  openFlagBits: [],
 };

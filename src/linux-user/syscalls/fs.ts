@@ -10,6 +10,7 @@ import type { Task } from "../task";
 import { SIGPIPE, SI_USER } from "../signal-state";
 import { sendUserSignal } from "../signal";
 import { fd, ioBuf, pathPtr, ptr, s32, sys } from "./util";
+import { guestOpenFlags, hostOpenFlags } from "../abi";
 import { HOST_STAT_SIZE, HOST_STATFS_SIZE, STAT_SIZE, STATFS64_SIZE, STATFS_SIZE, stat64Fields, toStat, toStatfs, toStatfs64 } from "./stat";
 import { cookiesOf, getdents as getdentsImpl, getdents64 as getdents64Impl } from "./dir";
 import { blockingIo, POLLIN, POLLOUT } from "./poll";
@@ -157,8 +158,8 @@ function doOpen(t: Task, dirfd: number, path: number, flags: number, mode: numbe
   }
   return r;
 }
-const open: SyscallFn = (t, p, flags, mode) => doOpen(t, AT_FDCWD, pathPtr(t, p), flags, mode);
-const openat: SyscallFn = (t, d, p, flags, mode) => doOpen(t, fd(d), pathPtr(t, p), flags, mode);
+const open: SyscallFn = (t, p, flags, mode) => doOpen(t, AT_FDCWD, pathPtr(t, p), hostOpenFlags(t.abi, flags), mode);
+const openat: SyscallFn = (t, d, p, flags, mode) => doOpen(t, fd(d), pathPtr(t, p), hostOpenFlags(t.abi, flags), mode);
 const creat: SyscallFn = (t, p, mode) => doOpen(t, AT_FDCWD, pathPtr(t, p), 0o1101, mode);
 /** File descriptors the host runtime (Node) had open at startup: the guest may not touch them. */
 const hostFds = new Set<number>();
@@ -268,7 +269,7 @@ function newPipe(t: Task, p: number, fl: number): number {
 }
 const pipe: SyscallFn = (t, p) => newPipe(t, p, 0);
 const pipe2: SyscallFn = (t, p, fl) => newPipe(t, p, fl);
-const F_GETLK64 = 12, F_SETLK64 = 13, F_SETLKW64 = 14, F_DUPFD = 0, F_GETFL = 3, F_DUPFD_CLOEXEC = 1030;
+const F_GETLK64 = 12, F_SETLK64 = 13, F_SETLKW64 = 14, F_DUPFD = 0, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030;
 const fcntl64: SyscallFn = (t, f, cmd, arg) => {
   if (cmd === F_GETLK64 || cmd === F_SETLK64 || cmd === F_SETLKW64) {
     // struct flock64: short type, short whence, s64 start, s64 len, int pid at the guest's offsets
@@ -293,8 +294,8 @@ const fcntl64: SyscallFn = (t, f, cmd, arg) => {
     return r;
   }
   if (cmd === 5 || cmd === 6 || cmd === 7) return -EINVAL; // 32-bit struct flock: not used by glibc
-  const r = sys(N.fcntl, fd(f), cmd, arg);
-  if (cmd === F_GETFL && r >= 0 && noLfs(t).has(fd(f))) return r & ~O_LARGEFILE;
+  const r = sys(N.fcntl, fd(f), cmd, cmd === F_SETFL ? hostOpenFlags(t.abi, arg) : arg);
+  if (cmd === F_GETFL && r >= 0) return guestOpenFlags(t.abi, noLfs(t).has(fd(f)) ? r & ~O_LARGEFILE : r);
   if (cmd === F_DUPFD || cmd === F_DUPFD_CLOEXEC) return dupped(t, fd(f), r);
   return r;
 };
