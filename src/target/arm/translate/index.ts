@@ -49,11 +49,11 @@ const helper_fetch_fault = registerHelper({
 /** An instruction-fetch word (A32) or halfword (Thumb), or -1 when not executable. */
 function fetch32(mem: AddressSpace, a: number): number {
   if ((mem.pages[a >>> PAGE_BITS] & PAGE_EXEC) === 0) return -1;
-  return mem.dv.getUint32(a, true);
+  return mem.dv.getUint32(a >>> 0, true);
 }
 function fetch16(mem: AddressSpace, a: number): number {
   if ((mem.pages[a >>> PAGE_BITS] & PAGE_EXEC) === 0) return -1;
-  return mem.dv.getUint16(a, true);
+  return mem.dv.getUint16(a >>> 0, true);
 }
 
 /** ITSTATE after an instruction: the mask shifts up; an empty mask ends the block */
