@@ -179,6 +179,16 @@ test("gdb session B (break in a callee, backtrace, info proc mappings, monitor, 
   assert.equal(cut(g), cut(q.gdb));
 });
 
+test("gdb on tsemu only: a watchpoint in a hot loop compiled into a region stops at the store", { skip, timeout: 120_000 }, async () => {
+  const ts = await session("tsemu", ["hot"], ["break hot_loop", "continue", "watch flag", "continue", "print i", "print sum", "monitor stats", "delete", "continue"]);
+  const g = ts.gdb;
+  assert.match(g, /Hardware watchpoint 2: flag\n\nOld value = 0\nNew value = 315000\n/);
+  assert.match(g, /\$1 = 90000\n\$2 = 315000\n/);
+  assert.match(g, /regions [1-9]/, "the loop ran as a region");
+  assert.match(g, /exited with code 07/);
+  assert.equal(ts.out, "total 30\nhot 350000 flag 315000\n");
+});
+
 test("gdb on tsemu only: watchpoints fire on push, rep stos, cmpxchg8b, a read() into the buffer, and on reads", { skip, timeout: 120_000 }, async () => {
   const ts = await session("tsemu", ["watch"], [
     "break *watch_kinds",
