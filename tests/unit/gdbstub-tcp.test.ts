@@ -26,8 +26,10 @@ function freePort(): Promise<number> {
 }
 
 /** tsemu under -g, its output and status once it ends */
-async function startTsemu(port: number, args: string[] = []) {
-  const child = spawn(process.execPath, [tsemu, "-g", String(port), prog, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+async function startTsemu(port: number, args: string[] = [], gdbArg: string | null = String(port)) {
+  const opts = gdbArg === null ? ["-g", String(port)] : ["-g", gdbArg];
+  const env = gdbArg === null ? { ...process.env, QEMU_GDB: String(port) } : process.env;
+  const child = spawn(process.execPath, [tsemu, ...(gdbArg === null ? [] : opts), prog, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
@@ -134,6 +136,20 @@ test("Ctrl-C stops a running guest with SIGINT; k kills it", async () => {
   c.send(encodePacket("k"));
   const r = await done;
   assert.equal(r.status, 137);
+});
+
+test("QEMU_GDB and -g address:port; D detaches and the guest runs to its end", async () => {
+  for (const how of ["env", "address"]) {
+    const port = await freePort();
+    const { sock, done } = await startTsemu(port, [], how === "env" ? null : `127.0.0.1:${port}`);
+    const c = new Client(sock);
+    assert.match(await c.ask("qSupported:multiprocess+"), /multiprocess\+/);
+    assert.match(await c.ask("?"), /^T05[^]*thread:p[0-9a-f]+\.[0-9a-f]+;$/);
+    assert.equal(await c.ask("D"), "OK");
+    const r = await done;
+    assert.equal(r.status, 7);
+    assert.equal(r.out, "total 30\n");
+  }
 });
 
 test("-g refuses a bad port and an address in use with one line", async () => {
