@@ -8,7 +8,10 @@ const { execFileSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const { A32_TABLE } = require("../dist/src/target/arm/a32-table");
+const { T16_TABLE } = require("../dist/src/target/arm/t16-table");
+const { T32_TABLE } = require("../dist/src/target/arm/t32-table");
 const { compilePattern } = require("../dist/src/target/arm/bitstring");
+const { decodeA32, decodeThumb } = require("../dist/src/target/arm/decode");
 
 const PER_ENTRY = 6;
 let seed = 12345;
@@ -28,18 +31,43 @@ function unpredictable(name, w) {
   if (/^(BFC|BFI)$/.test(name) && ((w >>> 16) & 31) < ((w >>> 7) & 31)) return true;
   return name === "UDF_uncond";
 }
+/** Thumb encodings outside what compilers emit, where capstone and the manual part ways */
+function thumbUnpredictable(name, w, bits) {
+  if (bits === 16) return false;
+  const n = (w >>> 16) & 15, t = (w >>> 12) & 15, list = w & 0xffff;
+  const P = (w >>> 10) & 1, W = (w >>> 8) & 1;
+  // register lists with SP, stores of PC, loads of both PC and LR
+  if (/^(STM|STMDB|PUSH)$/.test(name) && list & 0xa000) return true;
+  if (/^(LDM|LDMDB|POP)$/.test(name) && (list & 0x2000 || (list & 0xc000) === 0xc000)) return true;
+  // doubleword transfers without index or writeback; stores based on PC; imm8 forms without index or writeback
+  if (/^(STRD|LDRD)_imm$/.test(name) && ((w >>> 24) & 1) === 0 && ((w >>> 21) & 1) === 0) return true;
+  if (/^STR/.test(name) && n === 15) return true;
+  if (/_imm8$/.test(name) && P === 0 && W === 0) return true;
+  if (/^(LDRH|LDRSH)_/.test(name) && t === 15) return true;
+  if (/^(BFC|BFI)$/.test(name) && (w & 31) < (((w >>> 12) & 7) << 2 | ((w >>> 6) & 3))) return true;
+  // REV, REV16, RBIT, REVSH and CLZ encode Rm twice; the copies must agree
+  if (/^(REV|REV16|RBIT|REVSH|CLZ)$/.test(name) && n !== (w & 15)) return true;
+  return /^(MRC|MCR)$/.test(name) && t === 15;
+}
 const lines = [];
-for (const [set, table] of [["arm", A32_TABLE]]) {
+for (const [set, table, bits] of [["arm", A32_TABLE, 32], ["thumb", T16_TABLE, 16], ["thumb", T32_TABLE, 32]]) {
   for (const e of table) {
-    const { mask, value, fields } = compilePattern(e.pattern, 32);
+    const { mask, value, fields } = compilePattern(e.pattern, bits);
     const cond = fields.find((f) => f.name === "c");
     for (let k = 0; k < PER_ENTRY; k++) {
-      let w = ((rnd() & ~mask) | value) >>> 0;
-      // conditions 0..14 only (15 is the unconditional space)
-      if (cond && (w >>> 28) === 15) w = (w & 0x0fffffff) | ((rnd() % 15) << 28);
-      if (cond && k === 0) w = (w & 0x0fffffff) | 0xe0000000;
-      if (unpredictable(e.name, w)) continue;
-      lines.push(`${set} ${(w >>> 0).toString(16).padStart(8, "0")}`);
+      let w = ((rnd() & ~mask & (bits === 16 ? 0xffff : -1)) | value) >>> 0;
+      if (set === "arm") {
+        // conditions 0..14 only (15 is the unconditional space)
+        if (cond && (w >>> 28) === 15) w = (w & 0x0fffffff) | ((rnd() % 15) << 28);
+        if (cond && k === 0) w = (w & 0x0fffffff) | 0xe0000000;
+        const d = decodeA32(0x10000, w | 0);
+        if (unpredictable(d.entry ? d.entry.e.name : e.name, w)) continue;
+      } else {
+        // judge by the entry the word decodes to (an earlier special case may take it)
+        const d = decodeThumb(0x10000, w | 0, bits === 16 ? 2 : 4);
+        if (thumbUnpredictable(d.entry ? d.entry.e.name : e.name, w, bits)) continue;
+      }
+      lines.push(`${set} ${(w >>> 0).toString(16).padStart(bits / 4, "0")}`);
     }
   }
 }

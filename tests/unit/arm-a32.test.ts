@@ -167,9 +167,11 @@ test("A32 load/store multiple: IA/IB/DA/DB, writeback, PUSH/POP, loading the pc"
   assert.equal(r.cpu.R[4], 44);
   assert.equal(r.cpu.R[13], DATA + 0x100);
   assert.equal(r.cpu.R[15], CODE + 20);
-  // ldr pc, [r1] to a Thumb address switches state
-  r = runArm([0xe591f000], { regs: { 1: DATA }, data: [CODE + 0x101] });
-  assert.equal(r.cpu.R[15], CODE + 0x101);
+  // ldr pc, [r1] to a Thumb address switches state: a Thumb SVC waits at CODE + 0x100
+  const prog = [0xe591f000, ...new Array(63).fill(0xe7f000f5), 0x0000df00];
+  r = runArm(prog, { regs: { 1: DATA }, data: [CODE + 0x101] });
+  assert.equal(r.excp, EXCP_SYSCALL);
+  assert.equal(r.cpu.R[15], CODE + 0x103);
   assert.equal(r.cpu.thumb, true);
 });
 

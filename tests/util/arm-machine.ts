@@ -4,7 +4,7 @@
 // must leave identical state.
 import assert from "node:assert/strict";
 import { AddressSpace, PAGE_EXEC, PAGE_READ, PAGE_WRITE } from "../../src/memory/address-space";
-import { CPUARMState, STATE_WORDS } from "../../src/target/arm/cpu";
+import { CONDEXEC, CPUARMState, STATE_WORDS } from "../../src/target/arm/cpu";
 import { ArmFrontend } from "../../src/target/arm/frontend";
 import { ExecEngine } from "../../src/exec/cpu-exec";
 import { Log } from "../../src/util/log";
@@ -24,6 +24,8 @@ export interface ArmSetup {
   cpsr?: number;
   data?: number[];
   thumb?: boolean;
+  /** ITSTATE to start in (Thumb) */
+  it?: number;
 }
 
 function runOnce(code: number[], setup: ArmSetup, interpret: boolean, halfwords: boolean): ArmRun {
@@ -38,6 +40,7 @@ function runOnce(code: number[], setup: ArmSetup, interpret: boolean, halfwords:
   for (const [r, v] of Object.entries(setup.regs ?? {})) cpu.R[Number(r)] = v;
   if (setup.cpsr !== undefined) cpu.setCpsr(setup.cpsr, 0xf80f0000 | 0);
   cpu.R[15] = setup.thumb ? CODE | 1 : CODE;
+  if (setup.it) cpu.R[CONDEXEC] = setup.it;
   const engine = new ExecEngine(new ArmFrontend(cpu), mem, cpu, new Log());
   engine.interpretFirst = interpret;
   engine.budget = 10000;
@@ -53,6 +56,15 @@ export function runArm(code: number[], setup: ArmSetup = {}): ArmRun {
   assert.deepEqual(a.mem.u8.subarray(DATA, DATA + DATA_LEN), b.mem.u8.subarray(DATA, DATA + DATA_LEN), "memory differs");
   assert.equal(a.excp, b.excp);
   return b;
+}
+/** Split Thumb instructions written as hex words (0x1888, or 0xeb010082 for a 32-bit one) into halfwords. */
+export function thumbCode(insns: number[]): number[] {
+  const out: number[] = [];
+  for (const i of insns) {
+    if (i >>> 0 > 0xffff) out.push(i >>> 16, i & 0xffff);
+    else out.push(i);
+  }
+  return out;
 }
 /** Run T16/T32 halfwords (the caller ends with an SVC: 0xdf00) in Thumb state. */
 export function runThumb(halfwords: number[], setup: ArmSetup = {}): ArmRun {

@@ -4,10 +4,17 @@
 //   factory(R, P, U, M, MEM, H, RT, CPU) { const h3 = H[3]; return function tb() {   // h3(CPU, ...args)
 //     let eax = R[0] ...;          // the globals the block uses, loaded once into locals
 //     let t0 = 0 ...;              // temporaries
-//     try { L1: { L0: { ...ops...; break L0; ... } ... } }   // forward labels as labeled blocks
+//     let rc = 2;                  // the exit code
+//     try { X: { L1: { L0: { ...ops...; break L0; ... rc = 0; break X; ... } ... } } }
 //     catch (e) { ...write back...; R[pc] = ip; return RT.onFault(e); }
+//     ...write back...; return rc;
 //   } }
-// Exits return a small integer (EXIT_*) after writing back the globals the block assigned.
+// Forward labels are labeled blocks. Every exit sets `rc` (EXIT_*) and breaks to the one tail that
+// writes back the globals the block assigned (`rc` is only assigned just before such a break, so
+// an exit with EXIT_LOOKUP, its initial value, is a bare `break X`). One tail instead of a copy per
+// exit keeps the code small (TurboFan's compile time grows with it) and gives V8 type feedback
+// for the write-back as soon as any exit has run: an exit first taken after the function was
+// optimized no longer deoptimizes it.
 // The catch is how a faulting load/store or helper leaves the block with precise state: the
 // frontend updates guest registers only after an instruction's last memory access, so the locals
 // hold the state before the faulting instruction, whose pc is kept in `ip`.
@@ -145,7 +152,7 @@ export function generateRegionSource(fs: IRFunc[], target: BackendTarget, opts: 
     const opens = labelOrder.slice().reverse().map((l) => `${lp}${l}: {`).join(" ");
     if (opens) out.push(ind + opens);
     const line = (s: string) => out.push(ind + s);
-    const cx: EmitCtx = { writeback, target, opts, f, lp, regionPcs, pcGlobal, assigned };
+    const cx: EmitCtx = { target, opts, f, lp, regionPcs, pcGlobal, assigned };
     for (let k = 0; k < f.ops.length; k++) {
       const i = f.ops[k];
       if (i.op === "insn_start") {
@@ -156,7 +163,7 @@ export function generateRegionSource(fs: IRFunc[], target: BackendTarget, opts: 
       cx.prev = f.ops[k - 1];
       emitOp(i, name, line, cx);
     }
-    if (region) out.push(`        ${writeback} return ${EXIT_LOOKUP};`, `      }`);
+    if (region) out.push(`        break X;`, `      }`);
   });
 
   const hdr: string[] = [`"use strict";`];
@@ -164,18 +171,19 @@ export function generateRegionSource(fs: IRFunc[], target: BackendTarget, opts: 
   hdr.push(`return function ${region ? "region" : "tb"}_${(first.pc >>> 0).toString(16)}() {`);
   if (globalsList.length) hdr.push(`  let ${globalsList.map((g) => `${temps0[g].name} = R[${temps0[g].env}]`).join(", ")};`);
   if (tempDecls.size) hdr.push(`  let ${[...tempDecls].map(([n, v]) => `${n} = ${v}`).join(", ")};`);
-  hdr.push(`  let ip = ${first.pc | 0};`);
-  hdr.push(`  try {`);
+  hdr.push(`  let ip = ${first.pc | 0}, rc = ${EXIT_LOOKUP};`);
+  hdr.push(`  try { X: {`);
   if (region) hdr.push(`    D: for (;;) {`, `      switch (${temps0[pcGlobal].name}) {`);
-  const tail = region ? [`      }`, `      ${writeback} return ${EXIT_LOOKUP};`, `    }`] : [];
+  // a region entered at a pc it does not hold leaves at once
+  const tail = region ? [`      }`, `      break X;`, `    }`] : [];
   tail.push(
-    `  } catch (e) {`,
+    `  } } catch (e) {`,
     `    ${writeback} R[${target.pcIndex}] = ip;`,
     `    return RT.onFault(e);`,
     `  }`,
+    `  ${writeback} return rc;`,
+    `};`,
   );
-  if (!region) tail.push(`  ${writeback} return ${EXIT_LOOKUP};`);
-  tail.push(`};`);
   return [...hdr, ...out, ...tail].join("\n") + "\n";
 }
 
@@ -191,7 +199,6 @@ function tempName(f: IRFunc, t: number): string {
 }
 
 interface EmitCtx {
-  writeback: string;
   target: BackendTarget;
   opts: CompileOptions;
   f: IRFunc;
@@ -370,19 +377,19 @@ function emitOp(i: Insn, n: (t: number) => string, line: (s: string) => void, cx
         // every cycle has an edge to a lower or equal pc: counting those bounds any loop
         if (target !== null && cx.regionPcs.has(target)) {
           if ((target >>> 0) > (cx.f.pc >>> 0)) line(`continue D;`);
-          else line(`if (--RT.budget >= 0) continue D; ${cx.writeback} return ${EXIT_LOOKUP};`);
+          else line(`if (--RT.budget >= 0) continue D; break X;`);
         }
-        else line(`${cx.writeback} return ${EXIT_LOOKUP};`);
+        else line(`break X;`);
         return;
       }
-      line(`${cx.writeback} return ${i.consts[0]};`);
+      line(`rc = ${i.consts[0]}; break X;`);
       return;
     }
     case "exit_tb":
-      line(`${cx.writeback} return ${i.consts[0]};`);
+      line(`rc = ${i.consts[0]}; break X;`);
       return;
     case "lookup_and_goto_ptr":
-      line(cx.regionPcs ? `if (--RT.budget >= 0) continue D; ${cx.writeback} return ${EXIT_LOOKUP};` : `${cx.writeback} return ${EXIT_LOOKUP};`);
+      line(cx.regionPcs ? `if (--RT.budget >= 0) continue D; break X;` : `break X;`);
       return;
     case "discard":
     case "insn_start":

@@ -4,6 +4,7 @@
 // immediates above 9 in hex, PUSH/POP aliases), so logs compare line by line.
 import type { Fields } from "./bitstring";
 import { armExpandImm } from "./translate/dp";
+import { thumbExpandImm } from "./translate/thumb32";
 import { sext } from "./translate/branch";
 import type { ArmInsn } from "./decode";
 
@@ -73,7 +74,8 @@ const BARRIER: Record<number, string> = { 15: "sy", 14: "st", 11: "ish", 10: "is
 type Token = (i: ArmInsn, f: Fields) => string;
 export const TOKENS: Record<string, Token> = {
   "<c>": (i) => COND_NAMES[i.cond],
-  "{s}": (_i, f) => (f.S ? "s" : ""),
+  // 16-bit Thumb data processing sets the flags exactly when outside an IT block
+  "{s}": (i, f) => (i.set === "t16" ? (i.inIT ? "" : "s") : f.S ? "s" : ""),
   "<Rd>": (_i, f) => reg(f.d),
   "<Rn>": (_i, f) => reg(f.n),
   "<Rm>": (_i, f) => reg(f.m),
@@ -118,7 +120,55 @@ export const TOKENS: Record<string, Token> = {
   "<coproc>": (_i, f) => `p${f.p}, #${f.o}, ${reg(f.t)}, c${f.n}, c${f.m}, #${f.q}`,
   "<endian>": (_i, f) => (f.E ? "be" : "le"),
   "<w>": (_i, f) => (f.R === 0 ? "w" : ""),
+  // ---- Thumb ----
+  "<RD>": (_i, f) => reg(f.D),
+  "<RN>": (_i, f) => reg(f.N),
+  "<imm5_32>": (_i, f) => imm(f.i || 32),
+  "<lit8>": (_i, f) => `[pc, ${imm(f.i * 4)}]`,
+  "<addr_i5x4>": (_i, f) => tAddr(f.n, f.i * 4),
+  "<addr_i5x2>": (_i, f) => tAddr(f.n, f.i * 2),
+  "<addr_i5>": (_i, f) => tAddr(f.n, f.i),
+  "<addr_sp>": (_i, f) => tAddr(13, f.i * 4),
+  "<imm8x4>": (_i, f) => imm(f.i * 4),
+  "<cblabel>": (i, f) => imm((i.pc + 4 + f.i * 2) >>> 0),
+  "<pushlist>": (_i, f) => regList(f.R | (f.M << 14)),
+  "<poplist>": (_i, f) => regList(f.R | (f.P << 15)),
+  "<itmask>": (_i, f) => itSuffix(f.c, f.o),
+  "<firstcond>": (_i, f) => COND_NAMES[f.c] || "al",
+  "<ldmwb>": (_i, f) => (f.R & (1 << f.n) ? "" : "!"),
+  "<label8>": (i, f) => imm((i.pc + 4 + sext(f.i << 1, 9)) >>> 0),
+  "<label11>": (i, f) => imm((i.pc + 4 + sext(f.i << 1, 12)) >>> 0),
+  "<addr_i8x4>": (_i, f) => addrImm(f, f.i * 4),
+  "<tconst>": (_i, f) => imm(thumbExpandImm(f.i).v | 0),
+  "<tconstu>": (_i, f) => imm(thumbExpandImm(f.i).v),
+  "<imm16>": (_i, f) => imm((f.j << 12) | f.i),
+  "<label20>": (i, f) => imm((i.pc + 4 + sext((f.S << 20) | (f.K << 19) | (f.J << 18) | (f.j << 12) | (f.i << 1), 21)) >>> 0),
+  "<label24>": (i, f) => imm((i.pc + 4 + t32BranchOffset(f, f.i)) >>> 0),
+  "<label24a>": (i, f) => imm((((i.pc + 4) & ~3) + t32BranchOffset(f, f.i << 1)) >>> 0),
+  "<lit12>": (_i, f) => `[pc, ${f.U ? imm(f.i) : "#-0x" + f.i.toString(16)}]`,
+  "<addr_i12>": (_i, f) => tAddr(f.n, f.i),
+  "<addr_i8>": (_i, f) => addrImm(f, f.i),
+  "<addr_i8neg>": (_i, f) => `[${reg(f.n)}, #-${fmtAbs(f.i)}]`,
+  "<addr_treg>": (_i, f) => `[${reg(f.n)}, ${reg(f.m)}${f.v ? `, lsl #${f.v}` : ""}]`,
+  "<t32t>": (_i, f) => (f.P === 1 && f.U === 1 && f.W === 0 ? "t" : ""),
+  "<pldw>": (_i, f) => (f.W ? "w" : ""),
 };
+
+/** [Rn, #imm] with capstone's spelling of a zero offset */
+function tAddr(n: number, off: number): string {
+  return off ? `[${reg(n)}, ${imm(off)}]` : `[${reg(n)}]`;
+}
+/** IT's x/y/z letters: t where the mask bit equals firstcond[0], e elsewhere */
+function itSuffix(cond: number, mask: number): string {
+  let s = "";
+  const n = 3 - (31 - Math.clz32(mask & -mask));
+  for (let k = 0; k < n; k++) s += ((mask >>> (3 - k)) & 1) === (cond & 1) ? "t" : "e";
+  return s;
+}
+function t32BranchOffset(f: Fields, low: number): number {
+  const i1 = (f.J ^ f.S) ^ 1, i2 = (f.K ^ f.S) ^ 1;
+  return sext((f.S << 24) | (i1 << 23) | (i2 << 22) | (f.j << 12) | (low << 1), 25);
+}
 
 const TOKEN_RE = /<[A-Za-z0-9_]+>|\{s\}/g;
 
@@ -133,7 +183,7 @@ export function formatInsn(i: ArmInsn): string {
   let tpl = i.entry.e.asm;
   const name = i.entry.e.name;
   // capstone's PUSH/POP aliases of the multiple-register forms need two registers or more
-  if ((name === "PUSH" || name === "POP") && popcount(i.fields.R) < 2) {
+  if (i.set === "a32" && (name === "PUSH" || name === "POP") && popcount(i.fields.R) < 2) {
     tpl = name === "PUSH" ? "stmdb<c> sp!, <registers>" : "ldm<c> sp!, <registers>";
   }
   const text = tpl.replace(TOKEN_RE, (t) => TOKENS[t](i, i.fields));

@@ -19,7 +19,7 @@ export class ArmFrontend implements Frontend {
 
   /** `pc` is R[15]'s interworking value: bit 0 set means Thumb code. */
   translate(pc: number, maxInsns: number): GuestBlock {
-    return translateBlock(this.cpu.mem, pc, maxInsns);
+    return translateBlock(this.cpu, pc, maxInsns);
   }
 
   dumpState(): string {

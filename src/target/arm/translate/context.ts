@@ -11,8 +11,8 @@
 // Rule every translator follows so that faults are precise: do all guest memory accesses of an
 // instruction before writing any guest register (the backend's catch relies on it).
 import { GlobalDef, IRFunc, Ty } from "../../../ir/ir";
-import { Cond, EXIT_EXCEPTION } from "../../../ir/opcodes";
-import { CF, EXCP, EXCP_INFO, NF, PC, REG_NAMES, VF, ZF } from "../cpu";
+import { Cond, EXIT_EXCEPTION, invertCond } from "../../../ir/opcodes";
+import { CF, CONDEXEC, EXCP, EXCP_INFO, NF, PC, REG_NAMES, VF, ZF } from "../cpu";
 
 /** The ARM frontend's globals: temps 0..19 of every block (r0-r14, the interworking pc, NZCV). */
 export const G_PC = 15, G_NF = 16, G_ZF = 17, G_CF = 18, G_VF = 19;
@@ -41,6 +41,15 @@ export class ArmDisasContext {
   condLabel = -1;
   /** the encoding of the current instruction (for EXCP_INFO of undefined ones) */
   word = 0;
+  /**
+   * Thumb IT state (ITSTATE[7:0], 0 outside IT blocks) of the current instruction and after it,
+   * and the value known to be in the CONDEXEC word. Exits leave CONDEXEC = itNext (itCur when
+   * the exception is taken at the instruction itself), so that signal frames, the next block's
+   * entry check and a restarted instruction see the architectural state.
+   */
+  itCur = 0;
+  itNext = 0;
+  itStored = 0;
 
   constructor(
     blockPc: number,
@@ -109,11 +118,21 @@ export class ArmDisasContext {
     else this.bxWritePc(v);
   }
   private endIndirect(): void {
+    this.syncIT(this.itNext);
     this.f.lookupAndGoto();
     this.isJmp = true;
   }
+  /** in an IT block: 16-bit data-processing instructions do not set flags */
+  get inIT(): boolean {
+    return this.itCur !== 0;
+  }
+  /** Make CONDEXEC hold `it` on the path being generated (an exit). */
+  syncIT(it: number): void {
+    if (it !== this.itStored) this.f.stEnv(this.c(it), CONDEXEC);
+  }
   /** Jump to a constant address in the given state through chain slot n. */
   gotoTb(n: number, target: number, thumb = this.thumb): void {
+    this.syncIT(this.itNext);
     this.f.movi(G_PC, thumb ? target | 1 : target & ~1);
     this.f.gotoTb(n);
   }
@@ -125,6 +144,7 @@ export class ArmDisasContext {
 
   /** Leave the block with an exception; the pc global is `pc` (in the current state). */
   genException(excp: number, pc: number, info = 0): void {
+    this.syncIT(pc === this.pc ? this.itCur : this.itNext);
     this.f.movi(G_PC, this.thumb ? pc | 1 : pc);
     this.f.stEnv(this.c(excp), EXCP);
     this.f.stEnv(this.c(info), EXCP_INFO);
@@ -274,6 +294,3 @@ export class ArmDisasContext {
   }
 }
 
-function invertCond(c: Cond): Cond {
-  return (c ^ 1) as Cond;
-}

@@ -192,9 +192,8 @@ export function popcount(x: number): number {
 }
 
 /** LDREX{B,H,D}: load, arm the monitor; size = log2 bytes (3: doubleword into t, t2). */
-export function genLdrex(s: ArmDisasContext, t: number, t2: number, n: number, size: number): void {
+export function genLdrex(s: ArmDisasContext, t: number, t2: number, addr: number, size: number): void {
   const f = s.f;
-  const addr = s.reg(n);
   f.call(helper_check_align, [], [addr, s.c(size === 3 ? 7 : (1 << size) - 1)]);
   const v = s.tmp();
   f.ld(v, addr, [MO_8, MO_16, MO_32, MO_32][size]);
@@ -212,9 +211,9 @@ export function genLdrex(s: ArmDisasContext, t: number, t2: number, n: number, s
   if (size === 3) s.setReg(t2, v2);
 }
 /** STREX{B,H,D}: Rd = 0 if stored, 1 if the monitor was lost. */
-export function genStrex(s: ArmDisasContext, d: number, t: number, t2: number, n: number, size: number): void {
+export function genStrex(s: ArmDisasContext, d: number, t: number, t2: number, addr: number, size: number): void {
   const r = s.tmp();
-  s.f.call(helper_strex, [r], [s.reg(n), s.reg(t), size === 3 ? s.reg(t2) : s.c(0), s.c(size)]);
+  s.f.call(helper_strex, [r], [addr, s.reg(t), size === 3 ? s.reg(t2) : s.c(0), s.c(size)]);
   s.setReg(d, r);
 }
 export function genClrex(s: ArmDisasContext): void {
@@ -316,26 +315,26 @@ function arm_STMIB(s: ArmDisasContext, f: Fields): void { genStm(s, f.n, f.R, tr
 function arm_LDMIB(s: ArmDisasContext, f: Fields): void { genLdm(s, f.n, f.R, true, true, f.W === 1); }
 
 // LDREX<c> <Rt>, [<Rn>]
-function arm_LDREX(s: ArmDisasContext, f: Fields): void { genLdrex(s, f.t, -1, f.n, 2); }
+function arm_LDREX(s: ArmDisasContext, f: Fields): void { genLdrex(s, f.t, -1, s.reg(f.n), 2); }
 // LDREXB<c> <Rt>, [<Rn>]
-function arm_LDREXB(s: ArmDisasContext, f: Fields): void { genLdrex(s, f.t, -1, f.n, 0); }
+function arm_LDREXB(s: ArmDisasContext, f: Fields): void { genLdrex(s, f.t, -1, s.reg(f.n), 0); }
 // LDREXH<c> <Rt>, [<Rn>]
-function arm_LDREXH(s: ArmDisasContext, f: Fields): void { genLdrex(s, f.t, -1, f.n, 1); }
+function arm_LDREXH(s: ArmDisasContext, f: Fields): void { genLdrex(s, f.t, -1, s.reg(f.n), 1); }
 // LDREXD<c> <Rt>, <Rt2>, [<Rn>]
 function arm_LDREXD(s: ArmDisasContext, f: Fields): void {
   if (f.t & 1 || f.t === 14) return undefinedInsn(s);
-  genLdrex(s, f.t, f.t + 1, f.n, 3);
+  genLdrex(s, f.t, f.t + 1, s.reg(f.n), 3);
 }
 // STREX<c> <Rd>, <Rt>, [<Rn>]
-function arm_STREX(s: ArmDisasContext, f: Fields): void { genStrex(s, f.d, f.t, -1, f.n, 2); }
+function arm_STREX(s: ArmDisasContext, f: Fields): void { genStrex(s, f.d, f.t, -1, s.reg(f.n), 2); }
 // STREXB<c> <Rd>, <Rt>, [<Rn>]
-function arm_STREXB(s: ArmDisasContext, f: Fields): void { genStrex(s, f.d, f.t, -1, f.n, 0); }
+function arm_STREXB(s: ArmDisasContext, f: Fields): void { genStrex(s, f.d, f.t, -1, s.reg(f.n), 0); }
 // STREXH<c> <Rd>, <Rt>, [<Rn>]
-function arm_STREXH(s: ArmDisasContext, f: Fields): void { genStrex(s, f.d, f.t, -1, f.n, 1); }
+function arm_STREXH(s: ArmDisasContext, f: Fields): void { genStrex(s, f.d, f.t, -1, s.reg(f.n), 1); }
 // STREXD<c> <Rd>, <Rt>, <Rt2>, [<Rn>]
 function arm_STREXD(s: ArmDisasContext, f: Fields): void {
   if (f.t & 1 || f.t === 14) return undefinedInsn(s);
-  genStrex(s, f.d, f.t, f.t + 1, f.n, 3);
+  genStrex(s, f.d, f.t, f.t + 1, s.reg(f.n), 3);
 }
 // CLREX
 function arm_CLREX(s: ArmDisasContext, _f: Fields): void { genClrex(s); }
