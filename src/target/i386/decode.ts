@@ -10,6 +10,8 @@ export const enum OpKind {
   ST = 4, // x87 stack register ST(reg)
   REL = 5, // branch target (absolute address in imm)
   FAR = 6, // ptr16:32 immediate (imm = offset, reg = selector)
+  XMM = 7, // SSE register xmm<reg>
+  MMX = 8, // MMX register mm<reg>
 }
 
 export interface Operand {
@@ -87,6 +89,8 @@ function readModrm(): number {
 function fromMap(me: MapEntry): OpEntry | null {
   if (me === null) return null;
   if ("group" in me) return me.group[(readModrm() >> 3) & 7];
+  if ("memReg" in me) return me.memReg[readModrm() >= 0xc0 ? 1 : 0];
+  if ("prefixed" in me) throw new Error("opcode table: nested prefixed entry");
   return me;
 }
 const BASES16 = [[3, 6], [3, 7], [5, 6], [5, 7], [6, -1], [7, -1], [5, -1], [3, -1]];
@@ -127,6 +131,9 @@ function sizeOf(c: string, opsize: number): number {
     case "q": return 8;
     case "t": return 10;
     case "p": return opsize + 2;
+    case "x": case "ps": case "pd": case "dq": return 16;
+    case "ss": return 4;
+    case "sd": return 8;
     default: return 0;
   }
 }
@@ -159,7 +166,19 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
     let opByte = b;
     if (b === 0x0f) {
       opByte = byte();
-      entry = fromMap(TWO_BYTE[opByte]);
+      let me = TWO_BYTE[opByte];
+      if (me !== null && "prefixed" in me) {
+        // SSE: F3/F2 (whichever came last) or else 66 select the form and are no longer prefixes
+        if (rep !== 0) {
+          me = me.prefixed[rep === REP_Z ? 2 : 3];
+          rep = 0;
+        } else if (p66) {
+          me = me.prefixed[1];
+          opsize = 4;
+          p66 = false;
+        } else me = me.prefixed[0];
+      }
+      entry = fromMap(me);
     } else if (b >= 0xd8 && b <= 0xdf) {
       const mr = readModrm();
       const row = b - 0xd8;
@@ -188,6 +207,25 @@ export function decode(pc: number, fetch: FetchFn): DecodeResult {
             insn.ops.push({ kind: OpKind.REG, size: sz, reg: mr & 7, imm: 0 });
           } else {
             if (k === "R") memSizeInvalid = true;
+            insn.ops.push({ kind: OpKind.MEM, size: sz, reg: -1, imm: 0 });
+          }
+          break;
+        }
+        case "V":
+        case "P":
+          if (insn.modrm < 0) decodeModrmMem(insn);
+          insn.ops.push({ kind: k === "V" ? OpKind.XMM : OpKind.MMX, size: sz, reg: (insn.modrm >> 3) & 7, imm: 0 });
+          break;
+        case "W":
+        case "Q":
+        case "U":
+        case "N": {
+          if (insn.modrm < 0) decodeModrmMem(insn);
+          const mr = insn.modrm;
+          const kind = k === "W" || k === "U" ? OpKind.XMM : OpKind.MMX;
+          if (mr >= 0xc0) insn.ops.push({ kind, size: sz, reg: mr & 7, imm: 0 });
+          else {
+            if (k === "U" || k === "N") memSizeInvalid = true;
             insn.ops.push({ kind: OpKind.MEM, size: sz, reg: -1, imm: 0 });
           }
           break;

@@ -47,6 +47,10 @@ function operandText(insn: DecodedInsn, o: Operand): string {
       return hex(o.imm >>> 0);
     case OpKind.FAR:
       return `$${hex(o.reg)},$${hex(o.imm >>> 0)}`;
+    case OpKind.XMM:
+      return `%xmm${o.reg}`;
+    case OpKind.MMX:
+      return `%mm${o.reg}`;
   }
 }
 
@@ -56,7 +60,10 @@ export function formatInsn(insn: DecodedInsn): string {
   let mnem = insn.entry.mnem;
   const ops = insn.ops;
   const x87 = mnem[0] === "f";
-  if (mnem === "cwtl" && insn.opsize === 2) mnem = "cbtw";
+  if (insn.entry.simd) {
+    // no operand-size suffix, except where the integer operand's size is ambiguous in memory
+    if ((mnem === "cvtsi2ss" || mnem === "cvtsi2sd") && ops[1].kind === OpKind.MEM) mnem += "l";
+  } else if (mnem === "cwtl" && insn.opsize === 2) mnem = "cbtw";
   else if (mnem === "cltd" && insn.opsize === 2) mnem = "cwtd";
   else if (mnem === "movzb" || mnem === "movzw" || mnem === "movsb" || mnem === "movsw") {
     mnem = mnem + (insn.opsize === 2 ? "w" : "l");

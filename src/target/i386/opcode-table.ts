@@ -20,9 +20,18 @@ export interface OpEntry {
   lockable?: boolean;
   /** ends a translation block (control transfer, or changes state the translator assumed) */
   endsTb?: boolean;
+  /** MMX/SSE instruction: the disassembler prints its mnemonic without an operand-size suffix */
+  simd?: boolean;
 }
 
-export type MapEntry = OpEntry | { group: (OpEntry | null)[]; operands?: string } | null;
+export type MapEntry =
+  | OpEntry
+  | { group: (OpEntry | null)[]; operands?: string }
+  /** SSE: the entry chosen by the mandatory prefix, in the order none, 66, F3, F2 */
+  | { prefixed: [MapEntry, MapEntry, MapEntry, MapEntry] }
+  /** the entry depends on ModRM.mod: memory form, register form (movlps/movhlps, clflush/sfence) */
+  | { memReg: [OpEntry | null, OpEntry | null] }
+  | null;
 
 const e = (mnem: string, ops = "", extra: Partial<OpEntry> = {}): OpEntry => ({
   mnem,
@@ -235,6 +244,102 @@ TWO_BYTE[0xc0] = e("xadd", "Eb,Gb", L);
 TWO_BYTE[0xc1] = e("xadd", "Ev,Gv", L);
 TWO_BYTE[0xc7] = grp("Mq", [null, "cmpxchg8b", null, null, null, null, null, null], () => L);
 for (let r = 0; r < 8; r++) TWO_BYTE[0xc8 + r] = e("bswap", "Zv");
+
+// ---- MMX, SSE, SSE2 (0F xx with the mandatory prefixes none / 66 / F3 / F2) ----------------------------
+// Operand letters (SDM A.2): V = XMM register in ModRM.reg, W = XMM register or memory in ModRM.r/m,
+// U = XMM register in r/m (register form only), P = MMX register in ModRM.reg, Q = MMX register or
+// memory, N = MMX register in r/m. Sizes: ps/pd/x 128 bits, ss/d 32, sd/q 64; "Ey" a 32-bit
+// general register or memory.
+const S = { simd: true };
+const s = (mnem: string, ops = ""): OpEntry => e(mnem, ops, S);
+/** none / 66 / F3 / F2 forms; null where the prefix makes the opcode undefined */
+const pfx = (none: MapEntry, p66: MapEntry = null, f3: MapEntry = null, f2: MapEntry = null): MapEntry => ({
+  prefixed: [none, p66, f3, f2],
+});
+/** the four arithmetic forms ps / pd / ss / sd of 0F 51, 58-5F */
+const arith4 = (m: string): MapEntry => pfx(s(m + "ps", "Vps,Wps"), s(m + "pd", "Vpd,Wpd"), s(m + "ss", "Vss,Wss"), s(m + "sd", "Vsd,Wsd"));
+/** an MMX form (Pq,Qq) and its SSE2 form (66: Vx,Wx) */
+const mmxSse = (m: string, mmx = true): MapEntry => pfx(mmx ? s(m, "Pq,Qq") : null, s(m, "Vx,Wx"));
+
+TWO_BYTE[0x10] = pfx(s("movups", "Vps,Wps"), s("movupd", "Vpd,Wpd"), s("movss", "Vss,Wss"), s("movsd", "Vsd,Wsd"));
+TWO_BYTE[0x11] = pfx(s("movups", "Wps,Vps"), s("movupd", "Wpd,Vpd"), s("movss", "Wss,Vss"), s("movsd", "Wsd,Vsd"));
+TWO_BYTE[0x12] = pfx({ memReg: [s("movlps", "Vq,Mq"), s("movhlps", "Vq,Uq")] }, s("movlpd", "Vq,Mq"));
+TWO_BYTE[0x13] = pfx(s("movlps", "Mq,Vq"), s("movlpd", "Mq,Vq"));
+TWO_BYTE[0x14] = pfx(s("unpcklps", "Vps,Wps"), s("unpcklpd", "Vpd,Wpd"));
+TWO_BYTE[0x15] = pfx(s("unpckhps", "Vps,Wps"), s("unpckhpd", "Vpd,Wpd"));
+TWO_BYTE[0x16] = pfx({ memReg: [s("movhps", "Vq,Mq"), s("movlhps", "Vq,Uq")] }, s("movhpd", "Vq,Mq"));
+TWO_BYTE[0x17] = pfx(s("movhps", "Mq,Vq"), s("movhpd", "Mq,Vq"));
+TWO_BYTE[0x28] = pfx(s("movaps", "Vps,Wps"), s("movapd", "Vpd,Wpd"));
+TWO_BYTE[0x29] = pfx(s("movaps", "Wps,Vps"), s("movapd", "Wpd,Vpd"));
+TWO_BYTE[0x2a] = pfx(s("cvtpi2ps", "Vps,Qq"), s("cvtpi2pd", "Vpd,Qq"), s("cvtsi2ss", "Vss,Ed"), s("cvtsi2sd", "Vsd,Ed"));
+TWO_BYTE[0x2b] = pfx(s("movntps", "Mps,Vps"), s("movntpd", "Mpd,Vpd"));
+TWO_BYTE[0x2c] = pfx(s("cvttps2pi", "Pq,Wq"), s("cvttpd2pi", "Pq,Wpd"), s("cvttss2si", "Gd,Wss"), s("cvttsd2si", "Gd,Wsd"));
+TWO_BYTE[0x2d] = pfx(s("cvtps2pi", "Pq,Wq"), s("cvtpd2pi", "Pq,Wpd"), s("cvtss2si", "Gd,Wss"), s("cvtsd2si", "Gd,Wsd"));
+TWO_BYTE[0x2e] = pfx(s("ucomiss", "Vss,Wss"), s("ucomisd", "Vsd,Wsd"));
+TWO_BYTE[0x2f] = pfx(s("comiss", "Vss,Wss"), s("comisd", "Vsd,Wsd"));
+TWO_BYTE[0x50] = pfx(s("movmskps", "Gd,Ups"), s("movmskpd", "Gd,Upd"));
+TWO_BYTE[0x51] = arith4("sqrt");
+TWO_BYTE[0x52] = pfx(s("rsqrtps", "Vps,Wps"), null, s("rsqrtss", "Vss,Wss"));
+TWO_BYTE[0x53] = pfx(s("rcpps", "Vps,Wps"), null, s("rcpss", "Vss,Wss"));
+TWO_BYTE[0x54] = pfx(s("andps", "Vps,Wps"), s("andpd", "Vpd,Wpd"));
+TWO_BYTE[0x55] = pfx(s("andnps", "Vps,Wps"), s("andnpd", "Vpd,Wpd"));
+TWO_BYTE[0x56] = pfx(s("orps", "Vps,Wps"), s("orpd", "Vpd,Wpd"));
+TWO_BYTE[0x57] = pfx(s("xorps", "Vps,Wps"), s("xorpd", "Vpd,Wpd"));
+TWO_BYTE[0x58] = arith4("add");
+TWO_BYTE[0x59] = arith4("mul");
+TWO_BYTE[0x5a] = pfx(s("cvtps2pd", "Vpd,Wq"), s("cvtpd2ps", "Vps,Wpd"), s("cvtss2sd", "Vsd,Wss"), s("cvtsd2ss", "Vss,Wsd"));
+TWO_BYTE[0x5b] = pfx(s("cvtdq2ps", "Vps,Wx"), s("cvtps2dq", "Vx,Wps"), s("cvttps2dq", "Vx,Wps"));
+TWO_BYTE[0x5c] = arith4("sub");
+TWO_BYTE[0x5d] = arith4("min");
+TWO_BYTE[0x5e] = arith4("div");
+TWO_BYTE[0x5f] = arith4("max");
+[
+  "punpcklbw", "punpcklwd", "punpckldq", "packsswb", "pcmpgtb", "pcmpgtw", "pcmpgtd", "packuswb",
+  "punpckhbw", "punpckhwd", "punpckhdq", "packssdw",
+].forEach((m, i) => {
+  // the MMX unpack-low forms read only 32 bits of memory
+  TWO_BYTE[0x60 + i] = i < 3 ? pfx(s(m, "Pq,Qd"), s(m, "Vx,Wx")) : mmxSse(m);
+});
+TWO_BYTE[0x6c] = mmxSse("punpcklqdq", false);
+TWO_BYTE[0x6d] = mmxSse("punpckhqdq", false);
+TWO_BYTE[0x6e] = pfx(s("movd", "Pd,Ed"), s("movd", "Vd,Ed"));
+TWO_BYTE[0x6f] = pfx(s("movq", "Pq,Qq"), s("movdqa", "Vx,Wx"), s("movdqu", "Vx,Wx"));
+TWO_BYTE[0x70] = pfx(s("pshufw", "Pq,Qq,Ib"), s("pshufd", "Vx,Wx,Ib"), s("pshufhw", "Vx,Wx,Ib"), s("pshuflw", "Vx,Wx,Ib"));
+/** groups 12-14: shifts by an immediate, MMX (N) and SSE2 (U) forms */
+const shiftGrp = (names: (string | null)[]): MapEntry =>
+  pfx(
+    { group: names.map((n) => (n === null || n.endsWith("dq") ? null : s(n, "Nq,Ib"))) },
+    { group: names.map((n) => (n === null ? null : s(n, "Ux,Ib"))) },
+  );
+TWO_BYTE[0x71] = shiftGrp([null, null, "psrlw", null, "psraw", null, "psllw", null]);
+TWO_BYTE[0x72] = shiftGrp([null, null, "psrld", null, "psrad", null, "pslld", null]);
+TWO_BYTE[0x73] = shiftGrp([null, null, "psrlq", "psrldq", null, null, "psllq", "pslldq"]);
+TWO_BYTE[0x74] = mmxSse("pcmpeqb");
+TWO_BYTE[0x75] = mmxSse("pcmpeqw");
+TWO_BYTE[0x76] = mmxSse("pcmpeqd");
+TWO_BYTE[0x77] = pfx(s("emms"));
+TWO_BYTE[0x7e] = pfx(s("movd", "Ed,Pd"), s("movd", "Ed,Vd"), s("movq", "Vq,Wq"));
+TWO_BYTE[0x7f] = pfx(s("movq", "Qq,Pq"), s("movdqa", "Wx,Vx"), s("movdqu", "Wx,Vx"));
+TWO_BYTE[0xc2] = pfx(s("cmpps", "Vps,Wps,Ib"), s("cmppd", "Vpd,Wpd,Ib"), s("cmpss", "Vss,Wss,Ib"), s("cmpsd", "Vsd,Wsd,Ib"));
+TWO_BYTE[0xc3] = pfx(s("movnti", "Md,Gd"));
+TWO_BYTE[0xc4] = pfx(s("pinsrw", "Pq,Ew,Ib"), s("pinsrw", "Vx,Ew,Ib"));
+TWO_BYTE[0xc5] = pfx(s("pextrw", "Gd,Nq,Ib"), s("pextrw", "Gd,Ux,Ib"));
+TWO_BYTE[0xc6] = pfx(s("shufps", "Vps,Wps,Ib"), s("shufpd", "Vpd,Wpd,Ib"));
+TWO_BYTE[0xd6] = pfx(null, s("movq", "Wq,Vq"), s("movq2dq", "Vx,Nq"), s("movdq2q", "Pq,Uq"));
+TWO_BYTE[0xd7] = pfx(s("pmovmskb", "Gd,Nq"), s("pmovmskb", "Gd,Ux"));
+TWO_BYTE[0xe6] = pfx(null, s("cvttpd2dq", "Vx,Wpd"), s("cvtdq2pd", "Vx,Wq"), s("cvtpd2dq", "Vx,Wpd"));
+TWO_BYTE[0xe7] = pfx(s("movntq", "Mq,Pq"), s("movntdq", "Mx,Vx"));
+TWO_BYTE[0xf7] = pfx(s("maskmovq", "Pq,Nq"), s("maskmovdqu", "Vx,Ux"));
+// the rest of D0-FF: integer ops in an MMX form and an SSE2 form (paddq/psubq/pmuludq: SSE2 also on MMX)
+const INT_OPS: Record<number, string> = {
+  0xd1: "psrlw", 0xd2: "psrld", 0xd3: "psrlq", 0xd4: "paddq", 0xd5: "pmullw",
+  0xd8: "psubusb", 0xd9: "psubusw", 0xda: "pminub", 0xdb: "pand", 0xdc: "paddusb", 0xdd: "paddusw", 0xde: "pmaxub", 0xdf: "pandn",
+  0xe0: "pavgb", 0xe1: "psraw", 0xe2: "psrad", 0xe3: "pavgw", 0xe4: "pmulhuw", 0xe5: "pmulhw",
+  0xe8: "psubsb", 0xe9: "psubsw", 0xea: "pminsw", 0xeb: "por", 0xec: "paddsb", 0xed: "paddsw", 0xee: "pmaxsw", 0xef: "pxor",
+  0xf1: "psllw", 0xf2: "pslld", 0xf3: "psllq", 0xf4: "pmuludq", 0xf5: "pmaddwd", 0xf6: "psadbw",
+  0xf8: "psubb", 0xf9: "psubw", 0xfa: "psubd", 0xfb: "psubq", 0xfc: "paddb", 0xfd: "paddw", 0xfe: "paddd",
+};
+for (const [op, m] of Object.entries(INT_OPS)) TWO_BYTE[+op] = mmxSse(m);
 
 // ---- x87 (D8-DF) ---------------------------------------------------------------------------------
 // Memory forms: X87_MEM[opcode - 0xd8][reg]. Register forms: X87_REG[opcode - 0xd8][reg] applies to

@@ -7,26 +7,41 @@ import { EXCP_DE, raiseException } from "./alu";
 const RW = HELPER_READS_GLOBALS | HELPER_WRITES_GLOBALS;
 
 
-/** The CPU model tsemu reports: exactly the features the translator implements. */
+/**
+ * The CPU model tsemu reports: a Pentium M (family 6, model 13 "Dothan", stepping 8), a real CPU
+ * with SSE2 and without SSE3, whose feature bits list exactly what the translator implements:
+ * FPU TSC CX8 CMOV SSE SSE2 (MMX and FXSR join when they are implemented).
+ */
 export const CPUID_VENDOR = "GenuineIntel";
-export const CPUID_FEATURES_EDX = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15); // FPU TSC CX8 CMOV
+export const CPUID_SIGNATURE = 0x000006d8;
+export const CPUID_BRAND = "Intel(R) Pentium(R) M processor 2.00GHz";
+export const CPUID_FEATURES_EDX = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 25) | (1 << 26);
 export const CPUID_FEATURES_ECX = 0;
+/** leaf 2 cache descriptors: 32K 8-way L1 data and code, 2M 8-way L2, 64-byte lines */
+const CACHE_DESCRIPTORS = 0x7d302c01;
 const vendorWords = [0, 4, 8].map((o) => Buffer.from(CPUID_VENDOR, "latin1").readInt32LE(o));
+const brandBuf = Buffer.alloc(48);
+brandBuf.write(CPUID_BRAND, "latin1");
+const brandWords = Array.from({ length: 12 }, (_, i) => brandBuf.readInt32LE(4 * i));
 
 export function cpuid(cpu: CPUX86State): void {
   const R = cpu.R;
   const leaf = R[R_EAX] >>> 0;
   let a = 0, b = 0, c = 0, d = 0;
   if (leaf === 0) {
-    a = 1;
+    a = 2;
     [b, d, c] = vendorWords;
   } else if (leaf === 1) {
-    a = 0x00000633; // family 6, model 3, stepping 3 (a plain i686)
+    a = CPUID_SIGNATURE;
     b = 0x00000800; // clflush line size 8 quadwords
     c = CPUID_FEATURES_ECX;
     d = CPUID_FEATURES_EDX;
+  } else if (leaf === 2) {
+    a = CACHE_DESCRIPTORS;
   } else if (leaf === 0x80000000) {
-    a = 0x80000000;
+    a = 0x80000004;
+  } else if (leaf >= 0x80000002 && leaf <= 0x80000004) {
+    [a, b, c, d] = brandWords.slice(4 * (leaf - 0x80000002), 4 * (leaf - 0x80000002) + 4);
   }
   R[R_EAX] = a;
   R[R_EBX] = b;

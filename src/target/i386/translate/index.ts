@@ -9,6 +9,7 @@ import { ALU_HANDLERS, Handler } from "./alu";
 import { CONTROL_HANDLERS, trans_illegal } from "./control";
 import { MISC_HANDLERS } from "./misc";
 import { X87_HANDLERS } from "./x87";
+import { SSE_HANDLERS } from "./sse";
 
 /** Every mnemonic the translator handles; a decoded mnemonic missing here raises #UD. */
 export const HANDLERS: Record<string, Handler> = {
@@ -16,6 +17,7 @@ export const HANDLERS: Record<string, Handler> = {
   ...CONTROL_HANDLERS,
   ...MISC_HANDLERS,
   ...X87_HANDLERS,
+  ...SSE_HANDLERS,
 };
 
 /** The handler key of a decoded instruction: conditional families share one translator. */
