@@ -10,6 +10,7 @@ const path = require("path");
 const { A32_TABLE } = require("../dist/src/target/arm/a32-table");
 const { T16_TABLE } = require("../dist/src/target/arm/t16-table");
 const { T32_TABLE } = require("../dist/src/target/arm/t32-table");
+const { VFP_TABLE } = require("../dist/src/target/arm/vfp-table");
 const { compilePattern } = require("../dist/src/target/arm/bitstring");
 const { decodeA32, decodeThumb } = require("../dist/src/target/arm/decode");
 
@@ -29,6 +30,17 @@ function unpredictable(name, w) {
   if (/^(LDRD|STRD)_/.test(name) && (t & 1 || t === 14 || ((w >>> 24) & 1) === 0 && ((w >>> 21) & 1) === 1)) return true;
   if (/^(LDREXD|STREXD)$/.test(name) && ((name === "LDREXD" ? t : w & 15) & 1 || (name === "LDREXD" ? t : w & 15) === 14)) return true;
   if (/^(BFC|BFI)$/.test(name) && ((w >>> 16) & 31) < ((w >>> 7) & 31)) return true;
+  // VFP: register lists past the last register, system registers tsemu does not name, the
+  // S31/S32 pair, fixed-point conversions with more fraction bits than the size
+  if (/^(VLDM|VSTM|VPUSH|VPOP)$/.test(name)) {
+    const dp = (w >>> 8) & 1, imm = w & 0xff;
+    const first = dp ? (((w >>> 22) & 1) << 4) | ((w >>> 12) & 15) : (((w >>> 12) & 15) << 1) | ((w >>> 22) & 1);
+    const count = dp ? imm >> 1 : imm;
+    if (count === 0 || first + count > 32 || (dp && count > 16)) return true;
+  }
+  if (/^(VMSR|VMRS)$/.test(name) && ![0, 1, 6, 7, 8].includes((w >>> 16) & 15)) return true;
+  if (name === "VMOV_2core_2sp" && (((w & 15) << 1) | ((w >>> 5) & 1)) === 31) return true;
+  if (name === "VCVT_fixed" && (((w >>> 7) & 1) ? 32 : 16) < (((w & 15) << 1) | ((w >>> 5) & 1))) return true;
   return name === "UDF_uncond";
 }
 /** Thumb encodings outside what compilers emit, where capstone and the manual part ways */
@@ -50,7 +62,7 @@ function thumbUnpredictable(name, w, bits) {
   return /^(MRC|MCR)$/.test(name) && t === 15;
 }
 const lines = [];
-for (const [set, table, bits] of [["arm", A32_TABLE, 32], ["thumb", T16_TABLE, 16], ["thumb", T32_TABLE, 32]]) {
+for (const [set, table, bits] of [["arm", A32_TABLE, 32], ["thumb", T16_TABLE, 16], ["thumb", T32_TABLE, 32], ["arm", VFP_TABLE, 32]]) {
   for (const e of table) {
     const { mask, value, fields } = compilePattern(e.pattern, bits);
     const cond = fields.find((f) => f.name === "c");

@@ -5,6 +5,8 @@
 import type { Fields } from "./bitstring";
 import { armExpandImm } from "./translate/dp";
 import { thumbExpandImm } from "./translate/thumb32";
+import { vfpExpandImm } from "./translate/vfp";
+import { bitsToF64 } from "./helpers/vfp-arith";
 import { sext } from "./translate/branch";
 import type { ArmInsn } from "./decode";
 
@@ -152,7 +154,59 @@ export const TOKENS: Record<string, Token> = {
   "<addr_treg>": (_i, f) => `[${reg(f.n)}, ${reg(f.m)}${f.v ? `, lsl #${f.v}` : ""}]`,
   "<t32t>": (_i, f) => (f.P === 1 && f.U === 1 && f.W === 0 ? "t" : ""),
   "<pldw>": (_i, f) => (f.W ? "w" : ""),
+  // ---- VFP ----
+  "<fdt>": (_i, f) => (f.z ? "f64" : "f32"),
+  "<Vd>": (_i, f) => vreg(f.d, f.D, f.z),
+  "<Vn>": (_i, f) => vreg(f.n, f.N, f.z),
+  "<Vm>": (_i, f) => vreg(f.m, f.M, f.z),
+  "<Vdx>": (_i, f) => vreg(f.d, f.D, f.z ^ 1),
+  "<Sd>": (_i, f) => vreg(f.d, f.D, 0),
+  "<Sm>": (_i, f) => vreg(f.m, f.M, 0),
+  "<Dd>": (_i, f) => vreg(f.d, f.D, 1),
+  "<Dn>": (_i, f) => vreg(f.n, f.N, 1),
+  "<i>": (_i, f) => String(f.i),
+  "<e>": (_i, f) => (f.E ? "e" : ""),
+  "<cvtfp>": (_i, f) => (f.z ? "f32.f64" : "f64.f32"),
+  "<idt>": (_i, f) => (f.o ? "s32" : "u32"),
+  "<idt16>": (_i, f) => (f.o ? "s32" : "u32"),
+  "<rnd>": (_i, f) => (f.r ? "" : "r"),
+  "<fixdt>": (_i, f) => {
+    const fx = (f.u ? "u" : "s") + (f.x ? "32" : "16"), fl = f.z ? "f64" : "f32";
+    return f.o ? `${fx}.${fl}` : `${fl}.${fx}`;
+  },
+  "<fbits>": (_i, f) => imm((f.x ? 32 : 16) - ((f.i << 1) | f.a)),
+  "<vfpimm>": (_i, f) => "#" + vfpImmText(f.i),
+  "<coresp>": (_i, f) => (f.o ? `${reg(f.t)}, ${vreg(f.n, f.N, 0)}` : `${vreg(f.n, f.N, 0)}, ${reg(f.t)}`),
+  "<core2sp>": (_i, f) => {
+    const a = vreg(f.m, f.M, 0), b = "s" + (((f.m << 1) | f.M) + 1);
+    return f.o ? `${reg(f.t)}, ${reg(f.n)}, ${a}, ${b}` : `${a}, ${b}, ${reg(f.t)}, ${reg(f.n)}`;
+  },
+  "<core2dp>": (_i, f) => (f.o ? `${reg(f.t)}, ${reg(f.n)}, ${vreg(f.m, f.M, 1)}` : `${vreg(f.m, f.M, 1)}, ${reg(f.t)}, ${reg(f.n)}`),
+  "<sysreg>": (_i, f) => SYSREGS[f.r] ?? `#${f.r}`,
+  "<Rtnzcv>": (_i, f) => (f.t === 15 ? "apsr_nzcv" : reg(f.t)),
+  "<vaddr>": (_i, f) => (f.i === 0 && f.U ? `[${reg(f.n)}]` : `[${reg(f.n)}, ${f.U ? imm(f.i * 4) : "#-" + fmtAbs(f.i * 4)}]`),
+  "<vlist>": (_i, f) => {
+    const first = f.z ? (f.D << 4) | f.d : (f.d << 1) | f.D;
+    const count = f.z ? f.i >> 1 : f.i;
+    const out: string[] = [];
+    for (let k = 0; k < count; k++) out.push((f.z ? "d" : "s") + (first + k));
+    return "{" + out.join(", ") + "}";
+  },
+  "<vam>": (_i, f) => (f.P ? "db" : "ia"),
 };
+
+const SYSREGS: Record<number, string> = { 0: "fpsid", 1: "fpscr", 6: "mvfr1", 7: "mvfr0", 8: "fpexc", 9: "fpinst", 10: "fpinst2" };
+function vreg(r: number, x: number, dp: number): string {
+  return dp ? "d" + ((x << 4) | r) : "s" + ((r << 1) | x);
+}
+/** VFPExpandImm's value in C's %e format, as capstone prints it */
+function vfpImmText(imm8: number): string {
+  const [hi] = vfpExpandImm(imm8, true);
+  const v = bitsToF64(hi, 0);
+  const [m, x] = v.toExponential(6).split("e");
+  const xn = Number(x);
+  return `${m}e${xn < 0 ? "-" : "+"}${String(Math.abs(xn)).padStart(2, "0")}`;
+}
 
 /** [Rn, #imm] with capstone's spelling of a zero offset */
 function tAddr(n: number, off: number): string {
