@@ -22,6 +22,7 @@ export const VERSION = "0.1.0";
 /** The guests, by command name; required on demand so that one command loads one frontend. */
 const TARGETS: Record<string, () => LinuxTarget> = {
   i386: () => require("../linux-user/i386/target").I386_TARGET,
+  arm: () => require("../linux-user/arm/target").ARM_TARGET,
 };
 
 function hostFdsOpen(): number[] {

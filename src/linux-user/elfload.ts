@@ -23,6 +23,10 @@ export interface ElfArch {
   machine: number; // e_machine
   platform: string; // AT_PLATFORM
   hwcap: number; // AT_HWCAP
+  /** AT_HWCAP2, for the architectures that have one */
+  hwcap2?: number;
+  /** Why the e_flags rule the image out (ARM: the EABI version), or null if they are fine. */
+  checkFlags?(flags: number): string | null;
   /** ET_DYN load address (Linux: ELF_ET_DYN_BASE) */
   dynBase: number;
   /** the vDSO the architecture maps: AT_SYSINFO_EHDR and AT_SYSINFO (its system-call entry) */
@@ -61,6 +65,8 @@ function parse(data: Buffer, file: string, arch: ElfArch): Elf {
   const machine = data.readUInt16LE(18);
   if (machine !== arch.machine && !(arch.machine === 3 && machine === 6)) throw bad();
   if (type !== 2 && type !== 3) throw bad();
+  const why = arch.checkFlags?.(data.readUInt32LE(36));
+  if (why) throw new LoadError(`${file}: ${why}`);
   const phoff = data.readUInt32LE(28);
   const phentsize = data.readUInt16LE(42);
   const phnum = data.readUInt16LE(44);
@@ -189,6 +195,7 @@ export function loadElf(task: Task, file: string, argv: string[], envp: string[]
     [13, process.getgid?.() ?? 0], // AT_GID
     [14, process.getegid?.() ?? 0], // AT_EGID
     [16, arch.hwcap], // AT_HWCAP
+    ...(arch.hwcap2 !== undefined ? ([[26, arch.hwcap2]] as [number, number][]) : []), // AT_HWCAP2
     [17, 100], // AT_CLKTCK
     [23, 0], // AT_SECURE
     [25, random], // AT_RANDOM

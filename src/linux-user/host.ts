@@ -53,7 +53,7 @@ export const HOST_NR = {
   clock_gettime: 228, clock_getres: 229, clock_nanosleep: 230, exit_group: 231, tgkill: 234,
   utimes: 235, openat: 257, mkdirat: 258, mknodat: 259, fchownat: 260, newfstatat: 262,
   unlinkat: 263, renameat: 264, linkat: 265, symlinkat: 266, readlinkat: 267, fchmodat: 268,
-  faccessat: 269, pselect6: 270, ppoll: 271, utimensat: 280, fallocate: 285, dup3: 292, pipe2: 293,
+  faccessat: 269, pselect6: 270, ppoll: 271, utimensat: 280, fallocate: 285, readahead: 187, dup3: 292, pipe2: 293,
   prlimit64: 302, syncfs: 306, renameat2: 316, getrandom: 318, memfd_create: 319, statx: 332,
   preadv: 295, pwritev: 296, preadv2: 327, pwritev2: 328, faccessat2: 439,
 } as const;

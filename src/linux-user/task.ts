@@ -9,9 +9,12 @@ import { PendingSignal, SignalState } from "./signal-state";
 import { Timers } from "./timers";
 import type { GuestAbi } from "./abi";
 
-/** Host-only scratch memory inside the guest buffer, never mapped for the guest. */
-export const SCRATCH_BASE = 0xffff0000;
-export const SCRATCH_SIZE = 0x10000;
+/**
+ * Host-only scratch memory inside the guest buffer, never mapped for the guest: the top of the
+ * space above the page at 0xffff0000 (ARM's kuser helper page).
+ */
+export const SCRATCH_BASE = 0xffff1000;
+export const SCRATCH_SIZE = 0xf000;
 /** Highest address the mmap allocator hands out (the stack lives above it). */
 export const MMAP_TOP = 0xb8000000;
 export const STACK_TOP = 0xc0000000;

@@ -10,6 +10,13 @@ import { PendingSignal, SIGALRM, SIGPROF, SIGVTALRM, kernelInfo, timerInfo } fro
 import { hostsys, HOST_NR } from "./host";
 import { EINTR } from "./errno";
 
+/** Translated blocks between two looks at the clock while a guest timer is armed (cpu loops). */
+export const TIMER_POLL_BLOCKS = 4096;
+/** ... and when none is: effectively never. */
+export const IDLE_BUDGET = 0x3fffffff;
+/** ... and while gdb is attached, between two looks for its Ctrl-C. */
+export const DEBUG_POLL_BLOCKS = 1 << 20;
+
 export const ITIMER_REAL = 0, ITIMER_VIRTUAL = 1, ITIMER_PROF = 2;
 export const SIGEV_SIGNAL = 0, SIGEV_NONE = 1, SIGEV_THREAD_ID = 4;
 export const NSEC = 1e9;

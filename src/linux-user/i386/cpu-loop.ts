@@ -3,20 +3,18 @@
 // kernel's trap handlers send (with the trap number, error code and fault address they record
 // for the sigcontext) — poll the guest's timers, and deliver pending signals before resuming.
 import { ExecEngine } from "../../exec/cpu-exec";
-import { EXCP_DEBUG, EXCP_FAULT, EXCP_INTERRUPT, EXCP_SYSCALL, GUEST_FAULT } from "../../exec/exceptions";
+import { EXCP_DEBUG, EXCP_FAULT, EXCP_INTERRUPT, EXCP_SYSCALL } from "../../exec/exceptions";
 import { CPUX86State, EIP, EXCP_INFO, FPUC, FPUS, MXCSR, R_EAX, R_EBP, R_EBX, R_ECX, R_EDI, R_EDX, R_ESI } from "../../target/i386/cpu";
 import { EXCP_BP, EXCP_DB, EXCP_DE, EXCP_GP, EXCP_MF, EXCP_OF, EXCP_UD, EXCP_XM } from "../../target/i386/helpers/alu";
-import { PAGE_EXEC, PAGE_READ, PAGE_VALID } from "../../memory/address-space";
+import { PAGE_EXEC } from "../../memory/address-space";
 import type { Task } from "../task";
-import { PK_BUS, PK_HOSTMAP, PK_PROT_SHIFT } from "../task";
+import { classifyFault } from "../fault";
 import { SyscallDispatcher } from "../syscall";
 import { forceFault, forceKernelSignal, processPendingSignals } from "../signal";
-import {
-  BUS_ADRERR, FPE_INTDIV, ILL_ILLOPN, SEGV_ACCERR, SEGV_MAPERR, SIGBUS, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, TRAP_BRKPT,
-} from "../signal-state";
+import { FPE_INTDIV, ILL_ILLOPN, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, TRAP_BRKPT } from "../signal-state";
 import { isRestartCode } from "../errno";
+import { DEBUG_POLL_BLOCKS, IDLE_BUDGET, TIMER_POLL_BLOCKS } from "../timers";
 import { doRtSigreturn, doSigreturn, I386_SIGNALS } from "./signal";
-import { hostsys, HOST_NR } from "../host";
 
 const NR_SIGRETURN = 119, NR_RT_SIGRETURN = 173;
 const X86_TRAP_PF = 14;
@@ -24,12 +22,6 @@ const X86_TRAP_PF = 14;
 const PF_PROT = 1, PF_WRITE = 2, PF_USER = 4, PF_INSTR = 0x10;
 const FPE_FLTDIV = 3, FPE_FLTOVF = 4, FPE_FLTUND = 5, FPE_FLTRES = 6, FPE_FLTINV = 7;
 
-/** Translated blocks between two looks at the clock while a guest timer is armed. */
-export const TIMER_POLL_BLOCKS = 4096;
-/** ... and when none is: effectively never. */
-export const IDLE_BUDGET = 0x3fffffff;
-/** ... and while gdb is attached, between two looks for its Ctrl-C. */
-export const DEBUG_POLL_BLOCKS = 1 << 20;
 
 /** The si_code of an x87 (#MF) or SIMD (#XM) exception from the flags the masks let through (0: spurious). */
 export function fpuExceptionCode(err: number): number {
@@ -141,45 +133,18 @@ export function cpuLoop(t: Task, engine: ExecEngine, syscalls: SyscallDispatcher
 }
 
 /**
- * A guest access fault, as do_user_addr_fault sees it: SIGBUS for a page of a file mapping past
- * the end of the file (unless the file has grown since), SIGSEGV otherwise; the error code says
- * whether the page was present, the access a write and whether it was an instruction fetch.
+ * A guest access fault, as do_user_addr_fault sees it (fault.ts), with the x86 trap details the
+ * sigcontext reports: the error code says whether the page was present, the access a write and
+ * whether it was an instruction fetch.
  */
 function pageFault(t: Task): void {
+  const f = classifyFault(t);
+  if (f === null) return; // the instruction runs again
   const cpu = t.cpu as CPUX86State;
-  const addr = GUEST_FAULT.addr >>> 0;
-  const page = addr >>> 12;
-  const flags = t.mem.pages[page];
   const eip = cpu.R[EIP] >>> 0;
-  const fetch = !GUEST_FAULT.isWrite && !(flags & PAGE_EXEC) && ((addr - eip) >>> 0) < 16;
-  const kind = t.pageKind[page];
-  if (kind & PK_BUS) {
-    if (kind & PK_HOSTMAP && fileBacked(t, page)) {
-      // the file grew: the page is an ordinary part of the mapping now
-      t.pageKind[page] = PK_HOSTMAP;
-      t.mem.setProt(page * 4096, 4096, (kind >> PK_PROT_SHIFT) & 7);
-      return; // the instruction runs again
-    }
-    t.signals.cr2 = addr;
-    t.signals.trapNr = X86_TRAP_PF;
-    t.signals.errorCode = PF_USER | (GUEST_FAULT.isWrite ? PF_WRITE : 0) | (fetch ? PF_INSTR : 0);
-    forceFault(t, SIGBUS, BUS_ADRERR, addr);
-    return;
-  }
-  // a page the guest may read is present in the hardware page table; PROT_NONE and holes are not
-  const present = (flags & PAGE_VALID) !== 0 && (flags & PAGE_READ) !== 0;
-  t.signals.cr2 = addr;
+  const fetch = !f.write && !(t.mem.pages[f.addr >>> 12] & PAGE_EXEC) && ((f.addr - eip) >>> 0) < 16;
+  t.signals.cr2 = f.addr;
   t.signals.trapNr = X86_TRAP_PF;
-  t.signals.errorCode = (present ? PF_PROT : 0) | (GUEST_FAULT.isWrite ? PF_WRITE : 0) | PF_USER | (fetch ? PF_INSTR : 0);
-  forceFault(t, SIGSEGV, GUEST_FAULT.accErr ? SEGV_ACCERR : SEGV_MAPERR, addr);
-}
-
-/**
- * Is this page of a host file mapping backed by the file now? Asked of the host kernel without
- * touching the page: a system call reading it fails with EFAULT instead of raising SIGBUS.
- */
-function fileBacked(t: Task, page: number): boolean {
-  // access() copies a path from the page: EFAULT if the page is beyond the end of the file
-  const r = hostsys().sys(HOST_NR.access, t.G + page * 4096, 0);
-  return r !== -14;
+  t.signals.errorCode = (f.present ? PF_PROT : 0) | (f.write ? PF_WRITE : 0) | PF_USER | (fetch ? PF_INSTR : 0);
+  forceFault(t, f.sig, f.code, f.addr);
 }

@@ -396,6 +396,10 @@ const sendfile: SyscallFn = (t, out, inp, off, count) => {
   return sigpipe(t, r);
 };
 const fadvise64_64: SyscallFn = () => 0;
+/** readahead(fd, offset as two halves, count) */
+const readahead: SyscallFn = (t, f, lo, hi, n) => sys(N.readahead, fd(f), pos64(lo, hi), n);
+/** fallocate(fd, mode, offset, len), the 64-bit values as two halves each */
+const fallocate: SyscallFn = (t, f, mode, olo, ohi, llo, lhi) => sys(N.fallocate, fd(f), mode, pos64(olo, ohi), pos64(llo, lhi));
 const fadvise64: SyscallFn = () => 0;
 
 export const FS_SYSCALLS: Record<string, SyscallFn> = {
@@ -406,6 +410,6 @@ export const FS_SYSCALLS: Record<string, SyscallFn> = {
   faccessat, faccessat2, chdir, fchdir, getcwd, chmod, fchmod, fchmodat, chown32, lchown32,
   fchown32, fchownat, chown: chown16, lchown: lchown16, fchown: fchown16, umask, dup, dup2, dup3,
   pipe, pipe2, fcntl64, fcntl: fcntl64, ftruncate, ftruncate64, truncate, truncate64, fsync,
-  fdatasync, sync, flock, ioctl, sendfile, sendfile64, fadvise64, fadvise64_64, utimensat,
+  fdatasync, sync, flock, ioctl, sendfile, sendfile64, fadvise64, fadvise64_64, readahead, fallocate, utimensat,
   utimensat_time64, futimesat, utimes, utime,
 };
