@@ -64,6 +64,8 @@ function thumbUnpredictable(name, w, bits) {
 const lines = [];
 for (const [set, table, bits] of [["arm", A32_TABLE, 32], ["thumb", T16_TABLE, 16], ["thumb", T32_TABLE, 32], ["arm", VFP_TABLE, 32]]) {
   for (const e of table) {
+    // the Advanced SIMD spellings are not checked yet (capstone's are recorded once they are)
+    if (table === VFP_TABLE && (e.pattern.startsWith("1111") || /^(VDUP_core|VMOV_core_scalar8|VMOV_scalar8_core)$/.test(e.name))) continue;
     const { mask, value, fields } = compilePattern(e.pattern, bits);
     const cond = fields.find((f) => f.name === "c");
     for (let k = 0; k < PER_ENTRY; k++) {

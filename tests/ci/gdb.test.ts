@@ -53,7 +53,8 @@ async function session(emu: Emu, args: string[], commands: string[]): Promise<Se
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (s) => resolve(s)));
+  // a guest killed by a signal: qemu-user dies by it, tsemu exits with 128 + the signal
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? 128 + os.constants.signals[sig] : null))));
   await waitListening(port);
   return runGdb(emu, port, commands, child, exited, () => out);
 }
@@ -131,6 +132,8 @@ const SESSION_A = [
   "x/i $pc",
   "continue",
 ];
+// Session C: a hardware breakpoint, then the guest killed by a signal gdb sends (X stop reply).
+const SESSION_C = ["hbreak square", "continue", "info registers eip", "signal SIGUSR1"];
 // Session B: a breakpoint in a callee, a backtrace, then detach: the program runs to its end.
 const SESSION_B = ["break square", "continue", "bt", "info registers eip"];
 const SESSION_B_TSEMU = ["info proc mappings", "monitor help", "monitor stats"];
@@ -177,6 +180,26 @@ test("gdb session B (break in a callee, backtrace, info proc mappings, monitor, 
   assert.equal(q.status, 7);
   const cut = (s: string) => normalize(s).replace(/process <pid>\nMapped address spaces:[\s\S]*?(?=\n\[Inferior)/, "").replace(/tsemu monitor commands:[\s\S]*?regions \d+\n/, "").replace(/\n+/g, "\n");
   assert.equal(cut(g), cut(q.gdb));
+});
+
+test("gdb session C (hbreak, a signal sent by gdb kills the guest) agrees with qemu-i386 -g", { skip, timeout: 120_000 }, async () => {
+  const ts = await session("tsemu", [], SESSION_C);
+  const q = await session("qemu", [], SESSION_C);
+  assert.match(ts.gdb, /Hardware assisted breakpoint 1 at 0x[0-9a-f]+[^\n]*\n\nBreakpoint 1, square \(x=0\)/);
+  assert.match(ts.gdb, /Program terminated with signal SIGUSR1, User defined signal 1\./);
+  assert.equal(ts.status, 128 + 10);
+  assert.equal(q.status, 128 + 10);
+  assert.equal(normalize(ts.gdb), normalize(q.gdb));
+});
+
+test("gdb on tsemu only: a watchpoint in a hot loop compiled into a region stops at the store", { skip, timeout: 120_000 }, async () => {
+  const ts = await session("tsemu", ["hot"], ["break hot_loop", "continue", "watch flag", "continue", "print i", "print sum", "monitor stats", "delete", "continue"]);
+  const g = ts.gdb;
+  assert.match(g, /Hardware watchpoint 2: flag\n\nOld value = 0\nNew value = 315000\n/);
+  assert.match(g, /\$1 = 90000\n\$2 = 315000\n/);
+  assert.match(g, /regions [1-9]/, "the loop ran as a region");
+  assert.match(g, /exited with code 07/);
+  assert.equal(ts.out, "total 30\nhot 350000 flag 315000\n");
 });
 
 test("gdb on tsemu only: watchpoints fire on push, rep stos, cmpxchg8b, a read() into the buffer, and on reads", { skip, timeout: 120_000 }, async () => {

@@ -7,7 +7,9 @@ import assert from "node:assert/strict";
 import * as net from "node:net";
 import * as path from "node:path";
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
 import { encodePacket, PacketDecoder } from "../../src/gdbstub/packet";
+import { elfSymbol } from "../util/elf";
 
 const root = path.resolve(__dirname, "..", "..", "..");
 const tsemu = path.join(root, "bin", "tsemu-i386.js");
@@ -24,8 +26,10 @@ function freePort(): Promise<number> {
 }
 
 /** tsemu under -g, its output and status once it ends */
-async function startTsemu(port: number, args: string[] = []) {
-  const child = spawn(process.execPath, [tsemu, "-g", String(port), prog, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+async function startTsemu(port: number, args: string[] = [], gdbArg: string | null = String(port)) {
+  const opts = gdbArg === null ? ["-g", String(port)] : ["-g", gdbArg];
+  const env = gdbArg === null ? { ...process.env, QEMU_GDB: String(port) } : process.env;
+  const child = spawn(process.execPath, [tsemu, ...(gdbArg === null ? [] : opts), prog, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
@@ -95,12 +99,13 @@ test("bad input gets protocol answers; a client killed at a stop leaves the gues
   assert.match(await c.ask("?"), /^T05/);
   c.send("\x03"); // Ctrl-C while stopped: ignored
   assert.match(await c.ask("qC"), /^QC/);
-  // the fault address is unmapped: gdb stops on SIGSEGV... not in this run: break at main instead
   const xml = await c.ask("qXfer:features:read:target.xml:0,3ff");
   assert.ok(xml.startsWith("m<?xml"));
-  assert.equal(await c.ask("Z0,80497df,1"), "OK");
+  // a breakpoint at do_nothing: the stop reply says so, and eip is there
+  const at = elfSymbol(fs.readFileSync(prog), "do_nothing");
+  assert.equal(await c.ask(`Z0,${at.toString(16)},1`), "OK");
   assert.match(await c.ask("c"), /^T05.*swbreak:;/);
-  assert.equal(await c.ask("p8"), "df970408");
+  assert.equal(await c.ask("p8"), Buffer.from(new Uint32Array([at]).buffer).toString("hex"));
   sock.destroy(); // gdb killed
   const r = await done;
   assert.equal(r.status, 7);
@@ -131,6 +136,20 @@ test("Ctrl-C stops a running guest with SIGINT; k kills it", async () => {
   c.send(encodePacket("k"));
   const r = await done;
   assert.equal(r.status, 137);
+});
+
+test("QEMU_GDB and -g address:port; D detaches and the guest runs to its end", async () => {
+  for (const how of ["env", "address"]) {
+    const port = await freePort();
+    const { sock, done } = await startTsemu(port, [], how === "env" ? null : `127.0.0.1:${port}`);
+    const c = new Client(sock);
+    assert.match(await c.ask("qSupported:multiprocess+"), /multiprocess\+/);
+    assert.match(await c.ask("?"), /^T05[^]*thread:p[0-9a-f]+\.[0-9a-f]+;$/);
+    assert.equal(await c.ask("D"), "OK");
+    const r = await done;
+    assert.equal(r.status, 7);
+    assert.equal(r.out, "total 30\n");
+  }
 });
 
 test("-g refuses a bad port and an address in use with one line", async () => {

@@ -27,3 +27,20 @@ export function tinyElf(code: Uint8Array): Buffer {
   Buffer.from(code).copy(b, hdr);
   return b;
 }
+
+/** The value of a symbol in a 32-bit little-endian ELF file's .symtab (tests look up addresses). */
+export function elfSymbol(file: Buffer, name: string): number {
+  const shoff = file.readUInt32LE(32), shentsize = file.readUInt16LE(46), shnum = file.readUInt16LE(48);
+  for (let i = 0; i < shnum; i++) {
+    const sh = shoff + i * shentsize;
+    if (file.readUInt32LE(sh + 4) !== 2) continue; // SHT_SYMTAB
+    const off = file.readUInt32LE(sh + 16), size = file.readUInt32LE(sh + 20), link = file.readUInt32LE(sh + 24);
+    const strOff = file.readUInt32LE(shoff + link * shentsize + 16);
+    for (let s = off; s < off + size; s += 16) {
+      const n = file.readUInt32LE(s);
+      const end = file.indexOf(0, strOff + n);
+      if (file.toString("latin1", strOff + n, end) === name) return file.readUInt32LE(s + 4);
+    }
+  }
+  throw new Error(`no symbol ${name}`);
+}

@@ -39,7 +39,7 @@ export function vfpTable(): BitTable<BitEntry> {
 export function isVfpSpaceA32(w: number): boolean {
   const cond = w >>> 28;
   if (cond === 15) {
-    return ((w >>> 25) & 7) === 1 || ((w >>> 24) & 0xf1) === 0x40;
+    return ((w >>> 25) & 7) === 1 || ((w >>> 20) & 0xf1) === 0x40;
   }
   const op = (w >>> 25) & 7;
   return (op === 6 || op === 7) && ((w >>> 9) & 7) === 5 && !(op === 7 && ((w >>> 24) & 1) === 1);

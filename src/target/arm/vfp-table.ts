@@ -7,6 +7,7 @@
 // bits D N M (Dd = D:d, Sd = d:D)   t Rt   e Rt2 (two-register moves: n)   i immediates
 // P U W index bits   o opcode bits   r the FPSCR/system register number   x sx (fixed-point size)
 // a the low bit of a fixed-point imm5 (imm4:a)   E VCMPE   u unsigned
+// SIMD: Q quadword   z size   U unsigned   o type/cmode   L with imm6 the shift size   N (ld/st) structures - 1
 import type { BitEntry } from "./bitstring";
 
 export const VFP_TABLE: readonly BitEntry[] = [
@@ -40,6 +41,9 @@ export const VFP_TABLE: readonly BitEntry[] = [
   { name: "VMRS", pattern: "cccc11101111rrrrtttt101000010000", asm: "vmrs<c> <Rtnzcv>, <sysreg>" },
   { name: "VMOV_core_scalar", pattern: "cccc111000i0ddddtttt1011D0010000", asm: "vmov<c>.32 <Dd>[<i>], <Rt>" },
   { name: "VMOV_scalar_core", pattern: "cccc111000i1nnnntttt1011N0010000", asm: "vmov<c>.32 <Rt>, <Dn>[<i>]" },
+  { name: "VMOV_core_scalar8", pattern: "cccc11100oo0ddddtttt1011Dpp10000", asm: "vmov<c>.<lanesize> <Dd>[<lane>], <Rt>" },
+  { name: "VMOV_scalar8_core", pattern: "cccc1110Uoo1nnnntttt1011Npp10000", asm: "vmov<c>.<lanedt> <Rt>, <Dn>[<lane>]" },
+  { name: "VDUP_core", pattern: "cccc11101BQ0ddddtttt1011D0E10000", asm: "vdup<c>.<dupsize> <Qd>, <Rt>" },
   { name: "VMOV_2core_2sp", pattern: "cccc1100010onnnntttt101000M1mmmm", asm: "vmov<c> <core2sp>" },
   { name: "VMOV_2core_dp", pattern: "cccc1100010onnnntttt101100M1mmmm", asm: "vmov<c> <core2dp>" },
 
@@ -50,4 +54,50 @@ export const VFP_TABLE: readonly BitEntry[] = [
   { name: "VPOP", pattern: "cccc11001D111101dddd101ziiiiiiii", asm: "vpop<c> <vlist>" },
   { name: "VSTM", pattern: "cccc110PUDW0nnnndddd101ziiiiiiii", asm: "vstm<vam><c> <Rn><wb>, <vlist>" },
   { name: "VLDM", pattern: "cccc110PUDW1nnnndddd101ziiiiiiii", asm: "vldm<vam><c> <Rn><wb>, <vlist>" },
+
+  // ---- Advanced SIMD element and structure loads/stores (A32 1111 0100 xxx0) ------------------------------
+  { name: "VST_multi", pattern: "111101000D00nnnnddddoooozzaammmm", asm: "vst<nst>.<esize> <nlist>, <naddr>" },
+  { name: "VLD_multi", pattern: "111101000D10nnnnddddoooozzaammmm", asm: "vld<nst>.<esize> <nlist>, <naddr>" },
+  { name: "VLD_all", pattern: "111101001D10nnnndddd11NNzzTammmm", asm: "vld<nall>.<esize> <nlist>, <naddr>" },
+  { name: "VST_lane", pattern: "111101001D00nnnnddddzzNNiiiimmmm", asm: "vst<nall>.<esize> <nlist>, <naddr>" },
+  { name: "VLD_lane", pattern: "111101001D10nnnnddddzzNNiiiimmmm", asm: "vld<nall>.<esize> <nlist>, <naddr>" },
+
+  // ---- Advanced SIMD data processing (A32 1111 001x) ----------------------------------------------------------
+  { name: "VMOV_imm_simd", pattern: "1111001a1D000bbbddddoooo0Qp1iiii", asm: "vmov.<cmode> <Qd>, <simdimm>" },
+  { name: "VAND", pattern: "111100100D00nnnndddd0001NQM1mmmm", asm: "vand <Qd>, <Qn>, <Qm>" },
+  { name: "VBIC", pattern: "111100100D01nnnndddd0001NQM1mmmm", asm: "vbic <Qd>, <Qn>, <Qm>" },
+  { name: "VORR", pattern: "111100100D10nnnndddd0001NQM1mmmm", asm: "vorr <Qd>, <Qn>, <Qm>" },
+  { name: "VORN", pattern: "111100100D11nnnndddd0001NQM1mmmm", asm: "vorn <Qd>, <Qn>, <Qm>" },
+  { name: "VEOR", pattern: "111100110D00nnnndddd0001NQM1mmmm", asm: "veor <Qd>, <Qn>, <Qm>" },
+  { name: "VBSL", pattern: "111100110D01nnnndddd0001NQM1mmmm", asm: "vbsl <Qd>, <Qn>, <Qm>" },
+  { name: "VBIT", pattern: "111100110D10nnnndddd0001NQM1mmmm", asm: "vbit <Qd>, <Qn>, <Qm>" },
+  { name: "VBIF", pattern: "111100110D11nnnndddd0001NQM1mmmm", asm: "vbif <Qd>, <Qn>, <Qm>" },
+  { name: "VHADD", pattern: "1111001U0Dzznnnndddd0000NQM0mmmm", asm: "vhadd.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VQADD", pattern: "1111001U0Dzznnnndddd0000NQM1mmmm", asm: "vqadd.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VRHADD", pattern: "1111001U0Dzznnnndddd0001NQM0mmmm", asm: "vrhadd.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VHSUB", pattern: "1111001U0Dzznnnndddd0010NQM0mmmm", asm: "vhsub.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VQSUB", pattern: "1111001U0Dzznnnndddd0010NQM1mmmm", asm: "vqsub.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VCGT", pattern: "1111001U0Dzznnnndddd0011NQM0mmmm", asm: "vcgt.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VCGE", pattern: "1111001U0Dzznnnndddd0011NQM1mmmm", asm: "vcge.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VSHL_reg", pattern: "1111001U0Dzznnnndddd0100NQM0mmmm", asm: "vshl.<sdt> <Qd>, <Qm>, <Qn>" },
+  { name: "VQSHL_reg", pattern: "1111001U0Dzznnnndddd0100NQM1mmmm", asm: "vqshl.<sdt> <Qd>, <Qm>, <Qn>" },
+  { name: "VRSHL", pattern: "1111001U0Dzznnnndddd0101NQM0mmmm", asm: "vrshl.<sdt> <Qd>, <Qm>, <Qn>" },
+  { name: "VQRSHL", pattern: "1111001U0Dzznnnndddd0101NQM1mmmm", asm: "vqrshl.<sdt> <Qd>, <Qm>, <Qn>" },
+  { name: "VMAX", pattern: "1111001U0Dzznnnndddd0110NQM0mmmm", asm: "vmax.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VMIN", pattern: "1111001U0Dzznnnndddd0110NQM1mmmm", asm: "vmin.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VABD", pattern: "1111001U0Dzznnnndddd0111NQM0mmmm", asm: "vabd.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VABA", pattern: "1111001U0Dzznnnndddd0111NQM1mmmm", asm: "vaba.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VADD_int", pattern: "111100100Dzznnnndddd1000NQM0mmmm", asm: "vadd.<idt8> <Qd>, <Qn>, <Qm>" },
+  { name: "VSUB_int", pattern: "111100110Dzznnnndddd1000NQM0mmmm", asm: "vsub.<idt8> <Qd>, <Qn>, <Qm>" },
+  { name: "VTST", pattern: "111100100Dzznnnndddd1000NQM1mmmm", asm: "vtst.<esize> <Qd>, <Qn>, <Qm>" },
+  { name: "VCEQ", pattern: "111100110Dzznnnndddd1000NQM1mmmm", asm: "vceq.<idt8> <Qd>, <Qn>, <Qm>" },
+  { name: "VMLA_int", pattern: "111100100Dzznnnndddd1001NQM0mmmm", asm: "vmla.<idt8> <Qd>, <Qn>, <Qm>" },
+  { name: "VMLS_int", pattern: "111100110Dzznnnndddd1001NQM0mmmm", asm: "vmls.<idt8> <Qd>, <Qn>, <Qm>" },
+  { name: "VMUL_int", pattern: "111100100Dzznnnndddd1001NQM1mmmm", asm: "vmul.<idt8> <Qd>, <Qn>, <Qm>" },
+  { name: "VPMAX", pattern: "1111001U0Dzznnnndddd1010N0M0mmmm", asm: "vpmax.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VPMIN", pattern: "1111001U0Dzznnnndddd1010N0M1mmmm", asm: "vpmin.<sdt> <Qd>, <Qn>, <Qm>" },
+  { name: "VPADD_int", pattern: "111100100Dzznnnndddd1011N0M1mmmm", asm: "vpadd.<idt8> <Qd>, <Qn>, <Qm>" },
+  { name: "VSHR", pattern: "1111001U1Diiiiiidddd0000LQM1mmmm", asm: "vshr.<shdt> <Qd>, <Qm>, <shr>" },
+  { name: "VSRA", pattern: "1111001U1Diiiiiidddd0001LQM1mmmm", asm: "vsra.<shdt> <Qd>, <Qm>, <shr>" },
+  { name: "VSHL_imm", pattern: "111100101Diiiiiidddd0101LQM1mmmm", asm: "vshl.<shdti> <Qd>, <Qm>, <shl>" },
 ];

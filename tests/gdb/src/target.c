@@ -5,7 +5,8 @@
      target segv     ... then a SIGSEGV that a handler catches: exits with status 5
      target watch    stores to `watched` by a string instruction, cmpxchg8b, push (on a
                      watched stack slot) and a read() system call into it (tsemu-only checks)
-     target spin     loops until `counter` is set to -1 (gdb's Ctrl-C) */
+     target spin     loops until `counter` is set to -1 (gdb's Ctrl-C)
+     target hot      a hot loop (compiled into a region) that stores to `flag` once, late */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +45,17 @@ __attribute__((noinline)) void watch_kinds(void) {
   printf("watched %.4s %.3s wide %llx\n", watched, watched + 8, wide);
 }
 
+volatile int flag;
+
+__attribute__((noinline)) int hot_loop(void) {
+  int sum = 0;
+  for (int i = 0; i < 100000; i++) {
+    sum += i & 7;
+    if (i == 90000) flag = sum;
+  }
+  return sum;
+}
+
 int main(int argc, char **argv) {
   __asm__ volatile(
       "movl $0x11223344, %%eax\n\t"
@@ -66,6 +78,10 @@ int main(int argc, char **argv) {
     *(volatile int *)16 = 1;
   }
   if (argc > 1 && strcmp(argv[1], "watch") == 0) watch_kinds();
+  if (argc > 1 && strcmp(argv[1], "hot") == 0) {
+    int h = hot_loop();
+    printf("hot %d flag %d\n", h, flag);
+  }
   if (argc > 1 && strcmp(argv[1], "spin") == 0)
     while (counter != -1) counter = (counter + 1) & 0xffff;
   return 7;

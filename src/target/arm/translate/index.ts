@@ -49,7 +49,7 @@ const helper_fetch_fault = registerHelper({
 /** An instruction-fetch word (A32) or halfword (Thumb), or -1 when not executable. */
 function fetch32(mem: AddressSpace, a: number): number {
   if ((mem.pages[a >>> PAGE_BITS] & PAGE_EXEC) === 0) return -1;
-  return mem.dv.getUint32(a >>> 0, true); // pcs above 0x7fffffff (the kuser page) arrive as negative int32
+  return mem.dv.getUint32(a >>> 0, true);
 }
 function fetch16(mem: AddressSpace, a: number): number {
   if ((mem.pages[a >>> PAGE_BITS] & PAGE_EXEC) === 0) return -1;

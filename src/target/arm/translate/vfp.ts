@@ -13,6 +13,7 @@ import {
 } from "../helpers/vfp-arith";
 import { ArmDisasContext, G_CF, G_NF, G_VF, G_ZF } from "./context";
 import { genUndefined } from "./misc";
+import { NEON_TRANSLATORS } from "./neon";
 
 type T = (s: ArmDisasContext, f: Fields) => void;
 
@@ -421,4 +422,5 @@ export const VFP_TRANSLATORS: Record<string, T> = {
   vfp_VCVT_from_int, vfp_VCVT_to_int, vfp_VCVT_fixed,
   vfp_VMOV_core_sp, vfp_VMSR, vfp_VMRS, vfp_VMOV_core_scalar, vfp_VMOV_scalar_core, vfp_VMOV_2core_2sp, vfp_VMOV_2core_dp,
   vfp_VSTR, vfp_VLDR, vfp_VPUSH, vfp_VPOP, vfp_VSTM, vfp_VLDM,
+  ...NEON_TRANSLATORS,
 };
